@@ -1,0 +1,57 @@
+# driftwatch — the two commands a new user runs are `make demo` and `make test`.
+# Every target installs what it needs, idempotently and without prompting.
+
+SHELL := /bin/bash
+export PATH := /opt/swift/usr/bin:$(PATH)
+export DEBIAN_FRONTEND := noninteractive
+
+# Debian packages needed to build and test.
+APT_BUILD := libblas-dev liblapack-dev
+# OpenBLAS stands in for the reference BLAS/LAPACK at run time (Debian alternatives) for speed.
+APT_FAST_BLAS := libopenblas0-pthread
+# Python peers the benchmark runs beside driftwatch, and the fixture generators use.
+PY_PEERS := scipy==1.17.1 numpy==2.4.6 statsmodels==0.15.0 scikit-learn==1.9.1
+
+SWIFT_TEST_FLAGS ?=
+
+.PHONY: all build test deps deps-fast-blas bench fixtures clean
+
+all: build
+
+# Installs the missing Debian packages given in PKGS; runs `apt-get update` once, only when
+# something is missing.
+define apt_install
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_BUILD))
+
+deps-fast-blas: deps
+	$(call apt_install,$(APT_FAST_BLAS))
+
+build: deps
+	swift build
+
+test: deps
+	swift test $(SWIFT_TEST_FLAGS)
+
+# Release benchmark beside SciPy/numpy on the same data; prints a table (README "Performance").
+bench: deps-fast-blas
+	@python3 -c "import scipy, numpy" 2>/dev/null || python3 -m pip install -q $(PY_PEERS)
+	cd Benchmarks && swift run -c release driftstats-bench
+
+# Regenerates the committed conformance fixtures from the peers (not needed to run the tests).
+fixtures:
+	python3 -m pip install -q $(PY_PEERS)
+	@for g in scripts/fixtures/gen_*.py; do echo "== $$g"; python3 $$g || exit 1; done
+
+clean:
+	rm -rf .build Benchmarks/.build

@@ -1,0 +1,31 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "driftwatch",
+    products: [
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "DriftStatistics", targets: ["DriftStatistics"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLinearAlgebra",
+            providers: [.apt(["libblas-dev", "liblapack-dev"])]
+        ),
+        .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], swiftSettings: strict),
+        .target(name: "DriftStatistics", dependencies: ["LinearAlgebra"], swiftSettings: strict),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
+        .testTarget(
+            name: "DriftStatisticsTests",
+            dependencies: ["DriftStatistics", "LinearAlgebra"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
