@@ -2,21 +2,9 @@ import Testing
 @testable import DriftStatistics
 
 @Suite struct RadixSortTests {
-    /// A deterministic generator so the cases are the same on every run.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: [0, 1, 511, 512, 513, 10_000, 200_000])
     func matchesComparisonSort(count: Int) {
-        var generator = SplitMix64(state: UInt64(count))
+        var generator = SplitMix64(seed: UInt64(count))
         let values = (0..<count).map { index -> Double in
             switch index % 5 {
             case 0: return Double.random(in: -1e300...1e300, using: &generator)
