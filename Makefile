@@ -45,7 +45,7 @@ test: deps
 
 # Release benchmark beside SciPy/numpy on the same data; prints a table (README "Performance").
 bench: deps-fast-blas
-	@python3 -c "import scipy, numpy" 2>/dev/null || python3 -m pip install -q $(PY_PEERS)
+	@python3 -c "import scipy, numpy, sklearn" 2>/dev/null || python3 -m pip install -q $(PY_PEERS)
 	cd Benchmarks && swift run -c release driftstats-bench
 
 # Regenerates the committed conformance fixtures from the peers (not needed to run the tests).

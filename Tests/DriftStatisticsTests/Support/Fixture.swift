@@ -12,7 +12,7 @@ struct FixtureFile {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures") else {
             throw FixtureError.missing(name)
         }
-        let data = try Data(contentsOf: url)
+        let data = quotingNumbers(try Data(contentsOf: url))
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let cases = root["cases"] as? [[String: Any]]
         else { throw FixtureError.malformed(name, "no cases array") }
@@ -23,6 +23,39 @@ struct FixtureFile {
             cases: cases.enumerated().map { FixtureCase(file: name, index: $0.offset, fields: $0.element) }
         )
     }
+}
+
+/// Wraps every JSON number token in quotes, so numbers reach the cases as their exact decimal
+/// text. Foundation's JSON parser on Linux is not correctly rounded past about 12 significant
+/// digits and bridges 0 and 1 to `Bool`; Swift's `Double(_:)` parses the text correctly rounded.
+private func quotingNumbers(_ json: Data) -> Data {
+    var output = [UInt8]()
+    output.reserveCapacity(json.count + json.count / 4)
+    var inString = false
+    var escaped = false
+    var inNumber = false
+    for byte in json {
+        if inString {
+            output.append(byte)
+            if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+            continue
+        }
+        let isNumberByte = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+        if inNumber && !isNumberByte {
+            output.append(UInt8(ascii: "\""))
+            inNumber = false
+        }
+        if !inNumber && isNumberByte && byte != UInt8(ascii: "e") && byte != UInt8(ascii: "E") {
+            output.append(UInt8(ascii: "\""))
+            inNumber = true
+        }
+        if byte == UInt8(ascii: "\"") { inString = true }
+        output.append(byte)
+    }
+    if inNumber { output.append(UInt8(ascii: "\"")) }
+    return Data(output)
 }
 
 enum FixtureError: Error, CustomStringConvertible {
@@ -60,8 +93,10 @@ struct FixtureCase: CustomStringConvertible {
     }
 
     func int(_ key: String) throws -> Int {
-        guard let value = fields[key] as? NSNumber else { throw FixtureError.malformed(file, "case \(index): no integer '\(key)'") }
-        return value.intValue
+        guard let text = fields[key] as? String, let value = Int(text) else {
+            throw FixtureError.malformed(file, "case \(index): no integer '\(key)'")
+        }
+        return value
     }
 
     func bool(_ key: String) throws -> Bool {
@@ -78,10 +113,15 @@ struct FixtureCase: CustomStringConvertible {
     }
 
     func ints(_ key: String) throws -> [Int] {
-        guard let array = fields[key] as? [NSNumber] else { throw FixtureError.malformed(file, "case \(index): no integer array '\(key)'") }
-        return array.map(\.intValue)
+        guard let array = fields[key] as? [String] else { throw FixtureError.malformed(file, "case \(index): no integer array '\(key)'") }
+        return try array.map { text in
+            guard let value = Int(text) else { throw FixtureError.malformed(file, "case \(index): '\(key)' has a non-integer") }
+            return value
+        }
     }
 
+    /// String values; number tokens are accepted too, as their decimal text.
+    /// String values; a number token comes back as its decimal text.
     func strings(_ key: String) throws -> [String] {
         guard let array = fields[key] as? [String] else { throw FixtureError.malformed(file, "case \(index): no string array '\(key)'") }
         return array
@@ -105,11 +145,11 @@ struct FixtureCase: CustomStringConvertible {
     }
 
     private static func number(_ raw: Any) -> Double? {
-        if let number = raw as? NSNumber, !(raw is Bool) { return number.doubleValue }
         switch raw as? String {
         case "inf": return .infinity
         case "-inf": return -.infinity
         case "nan": return .nan
+        case let text?: return Double(text)
         default: return nil
         }
     }

@@ -1,0 +1,132 @@
+import DriftStatistics
+import Foundation
+import LinearAlgebra
+
+// Times driftwatch's statistics and the SciPy/numpy peer on the same seeded data in one run and
+// prints a table of medians. `--quick` runs the small sizes only; `--python PATH` picks the peer's
+// interpreter. Build in release: `make bench`.
+
+let arguments = CommandLine.arguments
+let quick = arguments.contains("--quick")
+let python = arguments.firstIndex(of: "--python").map { arguments[$0 + 1] } ?? "python3"
+let peerScript = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("peer/scipy_peer.py").path
+
+struct BenchmarkCase {
+    let name: String
+    let method: String
+    let size: String
+    let runs: Int
+    let peer: [String: Any]
+    let run: () throws -> Double
+}
+
+let data = try BenchmarkData()
+defer { data.remove() }
+var cases: [BenchmarkCase] = []
+
+for count in quick ? [10_000] : [10_000, 1_000_000] {
+    let (reference, current) = BenchmarkData.univariate(count: count, seed: UInt64(count))
+    let referenceFile = try data.write(reference, name: "reference-\(count)")
+    let currentFile = try data.write(current, name: "current-\(count)")
+    let runs = count >= 1_000_000 ? 3 : 7
+    let size = count >= 1_000_000 ? "1M" : "\(count / 1000)k"
+    func add(_ method: String, _ label: String, _ body: @escaping () throws -> Double) {
+        cases.append(BenchmarkCase(
+            name: "\(method)-\(count)", method: label, size: "\(size) per side", runs: runs,
+            peer: ["name": "\(method)-\(count)", "method": method, "reference": referenceFile, "current": currentFile,
+                   "runs": runs],
+            run: body))
+    }
+    add("ks", "Kolmogorov–Smirnov") { try kolmogorovSmirnovTest(reference: reference, current: current).statistic }
+    add("wasserstein", "Wasserstein-1") { try wassersteinDistance(reference: reference, current: current).statistic }
+    add("anderson", "Anderson–Darling") { try andersonDarlingTest(reference: reference, current: current).statistic }
+    add("cvm", "Cramér–von Mises") { try cramerVonMisesTest(reference: reference, current: current).statistic }
+    add("mannwhitney", "Mann–Whitney U") { try mannWhitneyUTest(reference: reference, current: current).statistic }
+    add("psi", "PSI (10 reference-quantile bins)") {
+        let binning = try NumericBinning(reference: reference, bins: 10)
+        return try populationStabilityIndex(
+            referenceCounts: binning.counts(of: reference), currentCounts: binning.counts(of: current)
+        ).statistic
+    }
+}
+
+/// A row-major block of `rows` × `columns` values as a column-major matrix.
+func matrix(rowMajor values: [Double], rows: Int, columns: Int) throws -> Matrix<Double> {
+    var columnMajor = [Double](repeating: 0, count: values.count)
+    for row in 0..<rows {
+        for column in 0..<columns { columnMajor[column * rows + row] = values[row * columns + column] }
+    }
+    return try Matrix(rows: rows, columns: columns, columnMajor: columnMajor)
+}
+
+for rows in quick ? [2_000] : [2_000, 5_000] {
+    let dimensions = 20
+    let referenceValues = BenchmarkData.multivariate(rows: rows, dimensions: dimensions, shift: 0, seed: 1)
+    let currentValues = BenchmarkData.multivariate(rows: rows, dimensions: dimensions, shift: 0.05, seed: 2)
+    let referenceFile = try data.write(referenceValues, name: "mmd-reference-\(rows)")
+    let currentFile = try data.write(currentValues, name: "mmd-current-\(rows)")
+    let reference = try matrix(rowMajor: referenceValues, rows: rows, columns: dimensions)
+    let current = try matrix(rowMajor: currentValues, rows: rows, columns: dimensions)
+    cases.append(BenchmarkCase(
+        name: "mmd-\(rows)", method: "MMD², RBF, 100 permutations", size: "\(rows / 1000)k × \(dimensions) per side",
+        runs: 3,
+        peer: ["name": "mmd-\(rows)", "method": "mmd", "reference": referenceFile, "current": currentFile,
+               "columns": dimensions, "permutations": 100, "runs": 3],
+        run: { try mmdTest(reference: reference, current: current, permutations: 100).statistic }))
+}
+
+if !quick {
+    let rows = 1_000_000
+    let dimensions = 25
+    let referenceValues = BenchmarkData.multivariate(rows: rows, dimensions: dimensions, shift: 0, seed: 3)
+    let currentValues = BenchmarkData.multivariate(rows: rows, dimensions: dimensions, shift: 0.05, seed: 4)
+    let referenceFile = try data.write(referenceValues, name: "pca-reference")
+    let currentFile = try data.write(currentValues, name: "pca-current")
+    let reference = try matrix(rowMajor: referenceValues, rows: rows, columns: dimensions)
+    let current = try matrix(rowMajor: currentValues, rows: rows, columns: dimensions)
+    cases.append(BenchmarkCase(
+        name: "pca", method: "PCA reconstruction (fit + 10 reference chunks + current)", size: "1M × 25 per side",
+        runs: 3,
+        peer: ["name": "pca", "method": "pca", "reference": referenceFile, "current": currentFile, "columns": dimensions,
+               "runs": 3],
+        run: {
+            let detector = try PCAReconstructionDrift(reference: reference)
+            return try detector.reconstructionError(current)
+        }))
+}
+
+print("driftwatch statistics benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, BLAS: \(ActiveBLAS.describe())")
+print("running the peer on the same data…")
+let peer = try PeerRunner.run(manifest: cases.map(\.peer), dataDirectory: data.directory, python: python, script: peerScript)
+
+func milliseconds(_ seconds: Double) -> String {
+    seconds >= 1 ? String(format: "%.2f s", seconds) : String(format: "%.1f ms", seconds * 1000)
+}
+
+let header = ["method", "size", "driftwatch", "peer", "peer library", "speed-up", "statistic agrees"]
+var rows: [[String]] = []
+for benchmark in cases {
+    var statistic = Double.nan
+    let seconds = try Stopwatch.median(runs: benchmark.runs) { statistic = try benchmark.run() }
+    let other = peer[benchmark.name]
+    let agreement: String
+    if let other {
+        let relative = abs(statistic - other.statistic) / max(abs(other.statistic), .leastNormalMagnitude)
+        agreement = String(format: "%.1e rel", relative)
+    } else {
+        agreement = "–"
+    }
+    rows.append([
+        benchmark.method, benchmark.size, milliseconds(seconds),
+        other.map { milliseconds($0.seconds) } ?? "–", other?.library ?? "–",
+        other.map { String(format: "%.1f×", $0.seconds / seconds) } ?? "–", agreement,
+    ])
+    print("  \(benchmark.name): \(milliseconds(seconds))")
+}
+
+print("\n| " + header.joined(separator: " | ") + " |")
+print("|" + header.map { _ in "---" }.joined(separator: "|") + "|")
+for row in rows { print("| " + row.joined(separator: " | ") + " |") }
+print("\nMedians of \(quick ? "7" : "3–7") runs after a warm-up, wall time inside each process; the peer times its own calls the same way.")
