@@ -48,7 +48,8 @@ public func populationStabilityIndex(
 /// proportions `count_i / total` with each empty bin floored at `epsilon` (1e-4 by default) as
 /// for PSI; `scipy.stats.entropy` then renormalises both floored vectors to sum to 1, and so
 /// does this function (`P_i ← P_i / (1 + z_P·ε)` where `z_P` is the number of empty reference
-/// bins; likewise for Q). Not symmetric: the reference is the first argument.
+/// bins; likewise for Q). Evidently's variable floor (`min_nonzero / 1e6`) is not reproduced, as
+/// for PSI. Not symmetric: the reference is the first argument.
 ///
 /// Computed as `Σ P_i·(r_i − ln(1 + r_i))` with `1 + r_i = Q_i / P_i`, which equals the textbook
 /// sum because `Σ P_i·r_i = 0`; every term is non-negative and `r_i` is formed from integer
