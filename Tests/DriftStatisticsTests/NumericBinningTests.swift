@@ -1,0 +1,40 @@
+import Testing
+@testable import DriftStatistics
+
+@Suite struct NumericBinningTests {
+    @Test func edgesAndCountsMatchNumPy() throws {
+        let cases = try DistancesFixture.cases("numeric_binned")
+        #expect(cases.count >= 30)
+        for testCase in cases {
+            let reference = try testCase.reals("reference")
+            let binning = try NumericBinning(reference: reference, bins: try testCase.int("bins"))
+            // Edges are written as Python repr strings: the Swift parse of those is correctly
+            // rounded, which JSON numbers are not on Linux, and edges must match bit for bit.
+            let expectedEdges = try testCase.strings("edges").map { Double($0) }
+            #expect(binning.edges == expectedEdges, "\(testCase) edges")
+            #expect(binning.counts(of: reference) == (try testCase.ints("reference_counts")), "\(testCase) reference counts")
+            #expect(binning.counts(of: try testCase.reals("current")) == (try testCase.ints("current_counts")),
+                    "\(testCase) current counts")
+        }
+    }
+
+    @Test func binsAreLeftClosedAndOpenAtBothEnds() throws {
+        let binning = try NumericBinning(edges: [0, 1, 2])
+        #expect(binning.binCount == 4)
+        #expect(binning.counts(of: [-1e300, 0, 0.5, 1, 2, 1e300]) == [1, 2, 1, 2])
+    }
+
+    @Test func rejectsBadInput() {
+        #expect(throws: DriftStatisticsError.emptySample(.reference)) { try NumericBinning(reference: []) }
+        #expect(throws: DriftStatisticsError.self) { try NumericBinning(reference: [1, .nan]) }
+        #expect(throws: DriftStatisticsError.self) { try NumericBinning(reference: [1], bins: 0) }
+        #expect(throws: DriftStatisticsError.self) { try NumericBinning(edges: [1, 1]) }
+        #expect(throws: DriftStatisticsError.self) { try NumericBinning(edges: [.infinity]) }
+    }
+
+    @Test func constantReferenceHasOneEdge() throws {
+        let binning = try NumericBinning(reference: Array(repeating: 3.0, count: 20))
+        #expect(binning.edges == [3])
+        #expect(binning.counts(of: [2, 3, 4]) == [1, 2])
+    }
+}
