@@ -7,11 +7,11 @@ import Testing
         #expect(cases.count >= 50)
         for testCase in cases {
             let result = try energyDistance(
-                reference: try testCase.reals("reference"), current: try testCase.reals("current")
+                reference: try testCase.doubles("reference"), current: try testCase.doubles("current")
             )
             #expect(result.method == .energy)
             #expect(result.pValue == nil)
-            expectClose(result.statistic, try testCase.real("energy"), "\(testCase) energy")
+            expectClose(result.statistic, try testCase.double("energy"), "\(testCase) energy")
         }
     }
 

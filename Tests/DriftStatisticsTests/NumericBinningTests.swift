@@ -6,14 +6,14 @@ import Testing
         let cases = try DistancesFixture.cases("numeric_binned")
         #expect(cases.count >= 30)
         for testCase in cases {
-            let reference = try testCase.reals("reference")
+            let reference = try testCase.doubles("reference")
             let binning = try NumericBinning(reference: reference, bins: try testCase.int("bins"))
             // Edges are written as Python repr strings: the Swift parse of those is correctly
             // rounded, which JSON numbers are not on Linux, and edges must match bit for bit.
             let expectedEdges = try testCase.strings("edges").map { Double($0) }
             #expect(binning.edges == expectedEdges, "\(testCase) edges")
             #expect(binning.counts(of: reference) == (try testCase.ints("reference_counts")), "\(testCase) reference counts")
-            #expect(binning.counts(of: try testCase.reals("current")) == (try testCase.ints("current_counts")),
+            #expect(binning.counts(of: try testCase.doubles("current")) == (try testCase.ints("current_counts")),
                     "\(testCase) current counts")
         }
     }

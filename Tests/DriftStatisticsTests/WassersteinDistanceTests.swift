@@ -6,8 +6,8 @@ import Testing
         let cases = try DistancesFixture.cases("cdf")
         #expect(cases.count >= 50)
         for testCase in cases {
-            let reference = try testCase.reals("reference")
-            let current = try testCase.reals("current")
+            let reference = try testCase.doubles("reference")
+            let current = try testCase.doubles("current")
             if (try? testCase.string("wasserstein")) == "error" {
                 #expect(throws: DriftStatisticsError.self, "\(testCase)") {
                     try wassersteinDistance(reference: reference, current: current)
@@ -16,7 +16,7 @@ import Testing
                 let result = try wassersteinDistance(reference: reference, current: current)
                 #expect(result.method == .wasserstein)
                 #expect(result.pValue == nil)
-                expectClose(result.statistic, try testCase.real("wasserstein"), "\(testCase) W1")
+                expectClose(result.statistic, try testCase.double("wasserstein"), "\(testCase) W1")
             }
             if (try? testCase.string("normed")) == "error" {
                 #expect(throws: DriftStatisticsError.self, "\(testCase)") {
@@ -25,7 +25,7 @@ import Testing
             } else {
                 let result = try normedWassersteinDistance(reference: reference, current: current)
                 #expect(result.method == .normedWasserstein)
-                expectClose(result.statistic, try testCase.real("normed"), "\(testCase) normed W1")
+                expectClose(result.statistic, try testCase.double("normed"), "\(testCase) normed W1")
             }
         }
     }
