@@ -46,15 +46,22 @@ public func automaticDriftMethod(
 ) throws(DriftStatisticsError) -> DriftMethod {
     try validateSample(reference, role: .reference, method: .ks)
     try validateSample(current, role: .current, method: .ks)
+    let distinct = distinctValueCount(reference, current, upTo: 6)
+    return try automaticDriftMethod(kind: .numeric, referenceCount: reference.count, distinctValueCount: distinct)
+}
+
+/// The number of distinct values in two samples together, counting no further than `limit`
+/// (a small number, so a linear list beats hashing). −0 and +0 are one value.
+func distinctValueCount(_ first: [Double], _ second: [Double], upTo limit: Int) -> Int {
     var distinct: [Double] = []
-    distinct.reserveCapacity(6)
-    search: for sample in [reference, current] {
+    distinct.reserveCapacity(limit)
+    for sample in [first, second] {
         for value in sample where !distinct.contains(value) {
             distinct.append(value)
-            if distinct.count > 5 { break search }
+            if distinct.count >= limit { return distinct.count }
         }
     }
-    return try automaticDriftMethod(kind: .numeric, referenceCount: reference.count, distinctValueCount: distinct.count)
+    return distinct.count
 }
 
 /// `method: auto` for a categorical feature, from its samples (see
