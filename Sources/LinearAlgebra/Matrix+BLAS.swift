@@ -61,6 +61,12 @@ extension Matrix where Scalar == Double {
         return result
     }
 
+    /// The product A·B (`dgemm`), e.g. `let c = try a * b`.
+    /// - Throws: `dimensionMismatch` when `a.columns != b.rows`.
+    public static func * (a: Matrix, b: Matrix) throws(LinearAlgebraError) -> Matrix {
+        try a.multiplied(by: b)
+    }
+
     /// Symmetric rank-k update through BLAS `dsyrk`: C ← α·AᵀA + β·C or C ← α·AAᵀ + β·C.
     ///
     /// Only the upper triangle of `c` is read and written (BLAS semantics); the strictly lower
@@ -107,7 +113,7 @@ extension Matrix where Scalar == Double {
         let stride = rows
         storage.withUnsafeMutableBufferPointer { buffer in
             for column in 0..<order {
-                for row in (column + 1)..<Swift.max(order, column + 1) {
+                for row in (column + 1)..<order {
                     buffer[row + column * stride] = buffer[column + row * stride]
                 }
             }

@@ -35,6 +35,8 @@ import LinearAlgebra
         let a = try Matrix(rowMajor: [[1.0, 2, 3], [4, 5, 6]])
         let b = try Matrix(rowMajor: [[7.0, 8], [9, 10], [11, 12]])
         #expect(try a.multiplied(by: b) == (try Matrix(rowMajor: [[58.0, 64], [139, 154]])))
+        #expect(try a * b == (try Matrix(rowMajor: [[58.0, 64], [139, 154]])))
+        #expect(throws: LinearAlgebraError.self) { try a * a }
         #expect(try a.transposed().multiplied(by: b, transposeSelf: true) == (try Matrix(rowMajor: [[58.0, 64], [139, 154]])))
         #expect(try b.multiplied(by: a, transposeSelf: true, transposeOther: true)
                 == (try Matrix(rowMajor: [[58.0, 139], [64, 154]])))
