@@ -9,12 +9,12 @@ import Testing
         for fixture in cases {
             let expected = try fixture.object("expected")
             let scorer = try MahalanobisScorer(reference: try fixture.matrix("reference"))
-            for (actual, reference) in zip(scorer.mean, try expected.numbers("mean")) {
+            for (actual, reference) in zip(scorer.mean, try expected.doubles("mean")) {
                 expectClose(actual, reference, "\(fixture) mean")
             }
             let current = try fixture.matrix("current")
             let scores = try scorer.scores(current)
-            let expectedScores = try expected.numbers("scores")
+            let expectedScores = try expected.doubles("scores")
             #expect(scores.count == expectedScores.count)
             for (index, (actual, reference)) in zip(scores, expectedScores).enumerated() {
                 expectClose(actual, reference, "\(fixture) score \(index)")

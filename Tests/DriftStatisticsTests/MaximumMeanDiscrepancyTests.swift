@@ -13,10 +13,10 @@ import Testing
             let reference = try fixture.matrix("reference")
             let current = try fixture.matrix("current")
             let expected = try fixture.object("expected")
-            let bandwidth = fixture.has("bandwidth") ? try fixture.number("bandwidth") : nil
+            let bandwidth = fixture.has("bandwidth") ? try fixture.double("bandwidth") : nil
             let result = try mmdTest(reference: reference, current: current, permutations: 20, bandwidth: bandwidth, seed: 1)
-            expectClose(result.statistic, try expected.number("statistic"), "\(fixture) statistic")
-            expectClose(result.bandwidth, try expected.number("bandwidth"), "\(fixture) bandwidth")
+            expectClose(result.statistic, try expected.double("statistic"), "\(fixture) statistic")
+            expectClose(result.bandwidth, try expected.double("bandwidth"), "\(fixture) bandwidth")
             #expect(result.permutations == 20)
             #expect(result.pValue >= 0 && result.pValue <= 1)
         }
@@ -30,7 +30,7 @@ import Testing
         for fixture in exactCases {
             let reference = try fixture.matrix("reference")
             let current = try fixture.matrix("current")
-            let exact = try fixture.object("expected").number("exact_p_value")
+            let exact = try fixture.object("expected").double("exact_p_value")
             let permutations = 20_000
             let result = try mmdTest(reference: reference, current: current, permutations: permutations, seed: 7)
             let standardError = (exact * (1 - exact) / Double(permutations)).squareRoot()

@@ -9,14 +9,14 @@ import Testing
         for fixture in cases {
             let expected = try fixture.object("expected")
             let detector = try PCAReconstructionDrift(
-                reference: try fixture.matrix("reference"), varianceRatio: try fixture.number("variance_ratio"),
+                reference: try fixture.matrix("reference"), varianceRatio: try fixture.double("variance_ratio"),
                 chunks: try fixture.int("chunks")
             )
             #expect(detector.componentCount == (try expected.int("component_count")), "\(fixture)")
-            let chunkErrors = try expected.numbers("chunk_errors")
+            let chunkErrors = try expected.doubles("chunk_errors")
             #expect(detector.referenceChunkErrors.count == chunkErrors.count, "\(fixture)")
             let currents = try fixture.matrices("currents")
-            let errors = try expected.numbers("errors")
+            let errors = try expected.doubles("errors")
             if try expected.bool("exact_reconstruction") {
                 // Keeping every component reconstructs exactly; scikit-learn leaves rounding noise.
                 #expect(detector.referenceChunkErrors.allSatisfy { $0 == 0 }, "\(fixture)")
@@ -28,8 +28,8 @@ import Testing
             for (actual, reference) in zip(detector.referenceChunkErrors, chunkErrors) {
                 expectClose(actual, reference, "\(fixture) chunk error")
             }
-            expectClose(detector.lowerThreshold, try expected.number("lower_threshold"), "\(fixture) lower threshold")
-            expectClose(detector.upperThreshold, try expected.number("upper_threshold"), "\(fixture) upper threshold")
+            expectClose(detector.lowerThreshold, try expected.double("lower_threshold"), "\(fixture) lower threshold")
+            expectClose(detector.upperThreshold, try expected.double("upper_threshold"), "\(fixture) upper threshold")
             for (current, reference) in zip(currents, errors) {
                 expectClose(try detector.reconstructionError(current), reference, "\(fixture) error")
             }

@@ -79,7 +79,7 @@ public func mmdTest(
 
     let n = reference.rows
     let m = current.rows
-    var generator = SeededGenerator(seed: seed)
+    var generator = SplitMix64(seed: seed)
     let labels = RelabellingMatrix(referenceCount: n, currentCount: m, permutations: permutations, using: &generator)
     let products = try kernel.timesMembership(labels, gamma: 1 / (2 * sigma * sigma))
 
@@ -241,7 +241,7 @@ private struct RelabellingMatrix {
     let blocks: [Matrix<Double>]
     let columnCount: Int
 
-    init(referenceCount: Int, currentCount: Int, permutations: Int, using generator: inout SeededGenerator) {
+    init(referenceCount: Int, currentCount: Int, permutations: Int, using generator: inout SplitMix64) {
         let total = referenceCount + currentCount
         let columnCount = permutations + 2
         self.columnCount = columnCount

@@ -7,7 +7,7 @@ extension Array where Element == Double {
         return withUnsafeMutableBufferPointer { buffer in
             var low = 0
             var high = buffer.count - 1
-            var generator = SeededGenerator(seed: UInt64(buffer.count))
+            var generator = SplitMix64(seed: UInt64(buffer.count))
             while low < high {
                 let pivot = buffer[Int.random(in: low...high, using: &generator)]
                 var lessEnd = low
