@@ -14,6 +14,12 @@ PY_PEERS := scipy==1.17.1 numpy==2.4.6 statsmodels==0.15.0 scikit-learn==1.9.1
 
 SWIFT_TEST_FLAGS ?=
 
+# Suites whose numbers come from BLAS/LAPACK: `make test` runs them a second time on the
+# reference BLAS (the whole suite runs on OpenBLAS first), since results must agree under both.
+BLAS_SUITES := Matrix|Cholesky|SymmetricEigen|SingularValue|MaximumMeanDiscrepancy|PCAReconstruction|Mahalanobis|Hotelling
+MULTIARCH := $(shell gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
+REFERENCE_BLAS := /usr/lib/$(MULTIARCH)/blas:/usr/lib/$(MULTIARCH)/lapack
+
 .PHONY: all build test deps deps-fast-blas bench fixtures clean
 
 all: build
@@ -40,8 +46,10 @@ deps-fast-blas: deps
 build: deps
 	swift build
 
-test: deps
+test: deps-fast-blas
 	swift test $(SWIFT_TEST_FLAGS)
+	@echo "== BLAS/LAPACK-backed suites again, on the reference BLAS"
+	LD_LIBRARY_PATH=$(REFERENCE_BLAS) swift test --skip-build --filter '$(BLAS_SUITES)'
 
 # Release benchmark beside SciPy/numpy on the same data; prints a table (README "Performance").
 bench: deps-fast-blas
