@@ -35,32 +35,7 @@ public struct MahalanobisScorer: Sendable {
         let covariance = try withLinearAlgebra(.mahalanobis) { () throws(LinearAlgebraError) in
             try deviations.gram(.transposeTimesSelf, alpha: 1 / Double(reference.rows - 1))
         }
-        for feature in 0..<featureCount where covariance[feature, feature] == 0 {
-            throw .degenerateData(
-                method: .mahalanobis,
-                reason: "the reference covariance matrix is singular: feature \(feature) is constant"
-            )
-        }
-        let factor: CholeskyFactorization
-        do {
-            factor = try CholeskyFactorization(covariance)
-        } catch let LinearAlgebraError.notPositiveDefinite(leadingMinor) {
-            throw .degenerateData(
-                method: .mahalanobis,
-                reason: "the reference covariance matrix is singular: feature \(leadingMinor - 1) is a linear combination of the features before it"
-            )
-        } catch {
-            throw .degenerateData(method: .mahalanobis, reason: "Cholesky factorization failed: \(error)")
-        }
-        for feature in 0..<featureCount {
-            let pivot = factor.lower[feature, feature]
-            if pivot * pivot <= 1e-12 * covariance[feature, feature] {
-                throw .degenerateData(
-                    method: .mahalanobis,
-                    reason: "the reference covariance matrix is numerically singular: feature \(feature) is a linear combination of the features before it to within 1e-12"
-                )
-            }
-        }
+        let factor = try factorCovariance(covariance, method: .mahalanobis, description: "the reference covariance matrix")
         mean = means
         covarianceFactor = factor
     }
