@@ -97,32 +97,13 @@ private struct MomentsFixture: Decodable {
         }
     }
 
-    /// Cuts `values` at random points into `parts` non-empty pieces.
-    private static func split(_ values: [Double], parts: Int, using generator: inout SplitMix64) -> [[Double]] {
-        var cuts = Set<Int>()
-        while cuts.count < parts - 1 { cuts.insert(Int.random(in: 1..<values.count, using: &generator)) }
-        let bounds = [0] + cuts.sorted() + [values.count]
-        return (0..<parts).map { Array(values[bounds[$0]..<bounds[$0 + 1]]) }
-    }
-
-    /// Merges sketches along a random binary tree.
-    private static func mergeAsTree(_ sketches: [MomentsSketch], using generator: inout SplitMix64) -> MomentsSketch {
-        var pool = sketches
-        while pool.count > 1 {
-            let first = pool.remove(at: Int.random(in: 0..<pool.count, using: &generator))
-            let second = pool.remove(at: Int.random(in: 0..<pool.count, using: &generator))
-            pool.append(first.merging(second))
-        }
-        return pool[0]
-    }
-
     @Test func mergingPartsEqualsTheWhole() throws {
         var generator = SplitMix64(seed: 7)
         for trial in 0..<100 {
             let kind = trial % 5
             let values = Self.randomData(kind, count: Int.random(in: 10...400, using: &generator), using: &generator)
             let whole = try MomentsSketch(values)
-            let parts = Self.split(values, parts: Int.random(in: 2...10, using: &generator), using: &generator)
+            let parts = SketchMergeOrders.split(values, parts: Int.random(in: 2...10, using: &generator), using: &generator)
             var sketches: [MomentsSketch] = []
             for (index, part) in parts.enumerated() {
                 if index.isMultiple(of: 2) {
@@ -133,9 +114,8 @@ private struct MomentsFixture: Decodable {
                     sketches.append(sketch)
                 }
             }
-            var sequential = MomentsSketch()
-            for sketch in sketches.shuffled(using: &generator) { sequential.merge(sketch) }
-            let tree = Self.mergeAsTree(sketches, using: &generator)
+            let sequential = SketchMergeOrders.sequentially(sketches, using: &generator) { $0.merging($1) }
+            let tree = SketchMergeOrders.asTree(sketches, using: &generator) { $0.merging($1) }
             for (label, merged) in [("sequential", sequential), ("tree", tree)] {
                 let context = "trial \(trial) kind \(kind) \(label) of \(parts.count) parts"
                 #expect(merged.count == whole.count, "\(context)")
