@@ -93,7 +93,7 @@ private struct MomentsFixture: Decodable {
         case 1: return generator.normals(count, mean: 1e12, standardDeviation: 1)
         case 2: return generator.normals(count, mean: 0, standardDeviation: 1e150)
         case 3: return (0..<count).map { _ in Double(Int.random(in: -2...2, using: &generator)) }
-        default: return (0..<count).map { _ in -1e300 + 1e290 * generator.nextOpenUnit() }
+        default: return generator.normals(count, mean: -1e150, standardDeviation: 1e140)
         }
     }
 

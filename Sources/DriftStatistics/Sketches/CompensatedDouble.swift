@@ -26,16 +26,11 @@ package struct CompensatedDouble: Sendable, Equatable {
         self.low = high.isFinite ? low : 0
     }
 
-    /// Renormalises an unevaluated sum `high + low`.
+    /// Renormalises an unevaluated sum `high + low` (TwoSum, so neither needs to be the larger).
     package init(high: Double, low: Double) {
-        let sum = high + low
-        if sum.isFinite {
-            self.high = sum
-            self.low = low - (sum - high)
-        } else {
-            self.high = sum
-            self.low = 0
-        }
+        let (sum, error) = twoSum(high, low)
+        self.high = sum
+        self.low = error
     }
 
     /// The value rounded to a double.
@@ -56,12 +51,6 @@ package struct CompensatedDouble: Sendable, Equatable {
     package func difference(_ other: CompensatedDouble) -> Double {
         let (sum, error) = twoSum(high, -other.high)
         return sum + (error + (low - other.low))
-    }
-
-    /// `value - self`, rounded to a double.
-    package func distance(from value: Double) -> Double {
-        let (sum, error) = twoSum(value, -high)
-        return sum + (error - low)
     }
 
     /// `self / divisor` as a double-double; the remainder is computed exactly with a fused
