@@ -12,7 +12,7 @@
 /// **Accuracy.** The mean and `M2` are held as double-double numbers (`CompensatedDouble`), so
 /// the first-order error a plain-double mean would feed into `δ` (ε·|mean|, large for data such
 /// as 1e12 ± 1) does not reach the merged variance. `add(contentsOf:)` summarises a batch by the
-/// corrected two-pass algorithm (Chan, Golub & LeVeque 1983, eq. 1.7) over a compensated sum and
+/// corrected two-pass algorithm (Chan, Golub & LeVeque 1983) over a compensated sum and
 /// compensated squares, then merges it; `add(_:)` is Welford's update, which is the pairwise
 /// update with a one-value sketch. Every path agrees with the exactly rounded mean and variance
 /// to a few ulps on the committed fixtures (`scripts/fixtures/gen_sketches.py`, checked at
@@ -20,15 +20,18 @@
 /// (NumPy's `np.var` of `[0.1, 0.1, 0.1]` is 1.9e-34, from rounding its mean).
 ///
 /// **Huge magnitudes.** `M2` depends only on deviations from the mean, never on squares of the
-/// values, so data near 1e150 with a spread of 1e140 keep full precision although the sum of their
-/// squares would overflow. The deviation term
-/// is grouped as `(δ·√(nA·nB/n))²`, which overflows only when the term itself exceeds the
-/// largest double. `M2` becomes +∞ when the true sum of squared deviations exceeds
-/// `Double.greatestFiniteMagnitude` (≈1.8e308, e.g. deviations beyond ≈1.3e154); that value is
-/// not representable, and NumPy's `np.var` returns `inf` there too. The mean stays finite for all
-/// finite input (even ±1.7e308 mixed), unlike NumPy's, whose sum overflows first. A sketch whose
-/// `M2` is +∞ encodes with `Codable` only through an encoder that accepts non-finite numbers
-/// (for JSON, a `nonConformingFloatEncodingStrategy`).
+/// values, so data near 1e150 with a spread of 1e140 keep full precision although the sum of
+/// their squares would overflow. The merge term is grouped as `(δ·√(nA·nB/n))²`, which overflows
+/// only when the term itself exceeds the largest double. `M2` becomes +∞ when the true sum of
+/// squared deviations exceeds `Double.greatestFiniteMagnitude` (≈1.8e308; e.g. deviations beyond
+/// ≈1.3e154, or any two distinct values above ≈1e300, which differ by at least 1e284): that
+/// value is not representable, and NumPy's `np.var` returns `inf` there too. The mean stays
+/// finite for all finite input (even ±1.7e308 mixed), unlike NumPy's, whose sum overflows first.
+/// A sketch whose `M2` is +∞ encodes with `Codable` only through an encoder that accepts
+/// non-finite numbers (for JSON, a `nonConformingFloatEncodingStrategy`).
+///
+/// `Equatable` compares the stored state bit for bit: sketches of the same values built along
+/// different paths agree to rounding (1e-12 relative), not necessarily exactly.
 public struct MomentsSketch: Sendable, Equatable, Codable {
     /// The "delta degrees of freedom" of a variance: its divisor is `count − rawValue`, as
     /// NumPy's `ddof`.
@@ -64,7 +67,8 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
         maximum = value
     }
 
-    /// The arithmetic mean, or nil for an empty sketch; matches `np.mean`.
+    /// The arithmetic mean (`np.mean`), within a few ulps of the exactly rounded value; nil for
+    /// an empty sketch.
     public var mean: Double? { count == 0 ? nil : runningMean.value }
 
     /// `M2 = Σ (xᵢ − mean)²`, 0 for an empty sketch, +∞ past the double range (see the type).
