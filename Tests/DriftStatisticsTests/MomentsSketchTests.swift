@@ -177,6 +177,10 @@ private struct MomentsFixture: Decodable {
         #expect(throws: DriftStatisticsError.nonFiniteValue(.reference, index: 1, value: -.infinity)) {
             try sketch.add(contentsOf: [5, -.infinity, .nan], role: .reference)
         }
+        // An overflowing block before the NaN must not hide it.
+        #expect(throws: DriftStatisticsError.nonFiniteValue(.current, index: 300, value: -.infinity)) {
+            try sketch.add(contentsOf: Array(repeating: 1e308, count: 300) + [-.infinity])
+        }
         #expect(sketch == before)
         do {
             try sketch.add(.nan)

@@ -12,8 +12,7 @@
 /// **Accuracy.** The mean and `M2` are held as double-double numbers (`CompensatedDouble`), so
 /// the first-order error a plain-double mean would feed into `δ` (ε·|mean|, large for data such
 /// as 1e12 ± 1) does not reach the merged variance. `add(contentsOf:)` summarises a batch by the
-/// corrected two-pass algorithm (Chan, Golub & LeVeque 1983) over a compensated sum and
-/// compensated squares, then merges it; `add(_:)` is Welford's update, which is the pairwise
+/// corrected two-pass algorithm (Chan, Golub & LeVeque 1983) with blocked sums, then merges it; `add(_:)` is Welford's update, which is the pairwise
 /// update with a one-value sketch. Every path agrees with the exactly rounded mean and variance
 /// to a few ulps on the committed fixtures (`scripts/fixtures/gen_sketches.py`, checked at
 /// relative 1e-12). When all values are equal, the mean is that value and `M2` is exactly 0
@@ -109,7 +108,11 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
         case .nonFinite(let index):
             throw .nonFiniteValue(role, index: index, value: values[index])
         case .sumOverflows:
-            // Only values beyond ~1e308/n get here; the one-value updates never overflow the mean.
+            // Only values beyond ~1e308/256 get here; the one-value updates never overflow the
+            // mean. The block that overflowed may precede one holding a NaN, so validate first.
+            if let index = values.firstIndex(where: { !$0.isFinite }) {
+                throw .nonFiniteValue(role, index: index, value: values[index])
+            }
             for value in values { merge(MomentsSketch(singleFinite: value)) }
         }
     }
@@ -157,63 +160,98 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
         case sumOverflows
     }
 
-    /// The corrected two-pass summary of a non-empty batch: a compensated sum (Neumaier's
-    /// variant of Kahan summation) gives the mean as a double-double, then the squared
-    /// deviations are summed with their exact rounding errors (fused multiply–add) and corrected
-    /// by `(Σ dᵢ)²/n`, which removes the first-order effect of the mean's own rounding.
+    /// Values per block of the batch summary: each block is summed in four plain lanes (which the
+    /// compiler vectorises), and the block sums are accumulated as double-doubles, so a sum's
+    /// rounding error grows with the block length, not with the batch length.
+    private static let blockLength = 256
+
+    /// The corrected two-pass summary of a non-empty batch (Chan, Golub & LeVeque 1983).
+    ///
+    /// Pass 1 validates the values, finds the extremes and a first mean `m₀`. Pass 2 sums the
+    /// deviations `dᵢ = xᵢ − m₀` and their squares; then `mean = m₀ + Σdᵢ/n` and
+    /// `M2 = Σdᵢ² − (Σdᵢ)²/n`, both exact for any `m₀`, so `m₀`'s own rounding (about ε·|mean|
+    /// per block) leaves only a second-order trace in `M2` and none in the mean beyond ε·spread.
     private static func summarize(_ values: UnsafeBufferPointer<Double>) -> BatchOutcome {
-        var sum = 0.0
-        var compensation = 0.0
+        let count = values.count
+        var sum = CompensatedDouble.zero
         var low = Double.infinity
         var high = -Double.infinity
-        for index in 0..<values.count {
-            let value = values[index]
-            guard value.isFinite else { return .nonFinite(index) }
-            let next = sum + value
-            if abs(sum) >= abs(value) {
-                compensation += (sum - next) + value
-            } else {
-                compensation += (value - next) + sum
+        var blockStart = 0
+        while blockStart < count {
+            let blockEnd = Swift.min(blockStart + blockLength, count)
+            var lanes: (Double, Double, Double, Double) = (0, 0, 0, 0)
+            var lows = (Double.infinity, Double.infinity, Double.infinity, Double.infinity)
+            var highs = (-Double.infinity, -Double.infinity, -Double.infinity, -Double.infinity)
+            var index = blockStart
+            while index + 4 <= blockEnd {
+                let (a, b, c, d) = (values[index], values[index + 1], values[index + 2], values[index + 3])
+                lanes = (lanes.0 + a, lanes.1 + b, lanes.2 + c, lanes.3 + d)
+                lows = (Swift.min(lows.0, a), Swift.min(lows.1, b), Swift.min(lows.2, c), Swift.min(lows.3, d))
+                highs = (Swift.max(highs.0, a), Swift.max(highs.1, b), Swift.max(highs.2, c), Swift.max(highs.3, d))
+                index += 4
             }
-            sum = next
-            low = Swift.min(low, value)
-            high = Swift.max(high, value)
+            while index < blockEnd {
+                lanes.0 += values[index]
+                lows.0 = Swift.min(lows.0, values[index])
+                highs.0 = Swift.max(highs.0, values[index])
+                index += 1
+            }
+            let blockSum = (lanes.0 + lanes.1) + (lanes.2 + lanes.3)
+            // A NaN or ±∞ makes the block sum non-finite; so does an overflowing sum of finite
+            // values, which the scan tells apart.
+            if !blockSum.isFinite {
+                if let bad = (blockStart..<blockEnd).first(where: { !values[$0].isFinite }) { return .nonFinite(bad) }
+                return .sumOverflows
+            }
+            sum.add(blockSum)
+            low = Swift.min(low, Swift.min(Swift.min(lows.0, lows.1), Swift.min(lows.2, lows.3)))
+            high = Swift.max(high, Swift.max(Swift.max(highs.0, highs.1), Swift.max(highs.2, highs.3)))
+            blockStart = blockEnd
         }
         var batch = MomentsSketch()
-        batch.count = values.count
+        batch.count = count
         batch.minimum = low
         batch.maximum = high
         guard low != high else {
             batch.runningMean = CompensatedDouble(low)
             return .summary(batch)
         }
-        guard sum.isFinite else { return .sumOverflows }
-        let count = Double(values.count)
-        let mean = CompensatedDouble(high: sum, low: compensation).divided(by: count)
-        let meanHigh = mean.high
-        let meanLow = mean.low
-        var deviationSum = 0.0
-        var squares = 0.0
-        var squaresCompensation = 0.0
-        for value in values {
-            let deviation = (value - meanHigh) - meanLow
-            deviationSum += deviation
-            let square = deviation * deviation
-            let squareError = (-square).addingProduct(deviation, deviation)
-            let next = squares + square
-            if squares >= square {
-                squaresCompensation += (squares - next) + square
-            } else {
-                squaresCompensation += (square - next) + squares
+        guard sum.high.isFinite else { return .sumOverflows }
+        let n = Double(count)
+        let shift = sum.divided(by: n).value
+        var deviations = CompensatedDouble.zero
+        var squares = CompensatedDouble.zero
+        blockStart = 0
+        while blockStart < count {
+            let blockEnd = Swift.min(blockStart + blockLength, count)
+            var lanes: (Double, Double, Double, Double) = (0, 0, 0, 0)
+            var squareLanes: (Double, Double, Double, Double) = (0, 0, 0, 0)
+            var index = blockStart
+            while index + 4 <= blockEnd {
+                let (a, b, c, d) = (values[index] - shift, values[index + 1] - shift, values[index + 2] - shift, values[index + 3] - shift)
+                lanes = (lanes.0 + a, lanes.1 + b, lanes.2 + c, lanes.3 + d)
+                squareLanes = (squareLanes.0 + a * a, squareLanes.1 + b * b, squareLanes.2 + c * c, squareLanes.3 + d * d)
+                index += 4
             }
-            squaresCompensation += squareError
-            squares = next
+            while index < blockEnd {
+                let deviation = values[index] - shift
+                lanes.0 += deviation
+                squareLanes.0 += deviation * deviation
+                index += 1
+            }
+            deviations.add((lanes.0 + lanes.1) + (lanes.2 + lanes.3))
+            squares.add((squareLanes.0 + squareLanes.1) + (squareLanes.2 + squareLanes.3))
+            blockStart = blockEnd
         }
+        // Deviations from a finite mean overflow only for values of both signs near ±1.8e308.
+        guard deviations.high.isFinite else { return .sumOverflows }
+        var mean = CompensatedDouble(shift)
+        mean.add(deviations.divided(by: n))
         batch.runningMean = mean
-        if squares.isFinite {
-            var m2 = CompensatedDouble(high: squares, low: squaresCompensation)
-            m2.add(-(deviationSum * deviationSum) / count)
-            batch.squaredDeviations = m2.value > 0 ? m2 : .zero
+        if squares.high.isFinite {
+            let deviationSum = deviations.value
+            squares.add(-(deviationSum * deviationSum) / n)
+            batch.squaredDeviations = squares.value > 0 ? squares : .zero
         } else {
             batch.squaredDeviations = CompensatedDouble(.infinity)
         }
