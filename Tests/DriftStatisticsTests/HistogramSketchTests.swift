@@ -16,6 +16,19 @@ import Testing
         #expect(oneByOne == sketch)
     }
 
+    @Test func batchCountsMatchTheBinningOnRandomEdges() throws {
+        var generator = SplitMix64(seed: 20)
+        for edgeCount in 0...40 {
+            let edges = (0..<edgeCount).map { Double($0) * 0.5 - 5 }
+            let binning = try NumericBinning(edges: edges)
+            // Values on every edge, between edges and outside them, shuffled.
+            let values = (edges + edges.map { $0 + 0.25 } + generator.normals(200, mean: 0, standardDeviation: 8) + [-1e300, 1e300])
+                .shuffled(using: &generator)
+            let sketch = try HistogramSketch(binning: binning, values: values)
+            #expect(sketch.counts == binning.counts(of: values), "\(edgeCount) edges")
+        }
+    }
+
     @Test func mergingPartsEqualsTheWholeExactly() throws {
         var generator = SplitMix64(seed: 21)
         for trial in 0..<200 {
