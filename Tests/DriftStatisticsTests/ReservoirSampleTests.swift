@@ -18,10 +18,10 @@ import Testing
     /// −p(1−p)/(N−1) (p = k/N), so Σ(O−E)²/E has mean N(1−p) rather than N−1; dividing it by
     /// (1−p)·N/(N−1) makes it asymptotically χ² with N−1 = 99 degrees of freedom, so the 0.001
     /// critical value gives a test of the intended size rather than a lenient one.
-    static func inclusionChiSquare(_ sample: (Int) -> [Int]) -> Double {
+    static func inclusionChiSquare(_ sample: (Int) throws -> [Int]) rethrows -> Double {
         var inclusions = [Int](repeating: 0, count: population)
         for repetition in 0..<repetitions {
-            let items = sample(repetition)
+            let items = try sample(repetition)
             precondition(items.count == capacity && Set(items).count == capacity, "test setup: a sample of \(items.count) items")
             for item in items { inclusions[item] += 1 }
         }
@@ -42,8 +42,8 @@ import Testing
     }
 
     @Test func singleReservoirIsUniform() throws {
-        let statistic = Self.inclusionChiSquare { repetition in
-            var reservoir = try! ReservoirSample<Int>(capacity: Self.capacity, seed: UInt64(repetition) &* 0x9E37_79B9)
+        let statistic = try Self.inclusionChiSquare { repetition in
+            var reservoir = try ReservoirSample<Int>(capacity: Self.capacity, seed: UInt64(repetition) &* 0x9E37_79B9)
             reservoir.add(contentsOf: 0..<Self.population)
             return reservoir.items
         }
@@ -51,21 +51,21 @@ import Testing
     }
 
     @Test func mergedReservoirIsUniform() throws {
-        let leftToRight = Self.inclusionChiSquare { repetition in
-            let parts = try! Self.parts(repetition)
+        let leftToRight = try Self.inclusionChiSquare { repetition in
+            let parts = try Self.parts(repetition)
             return parts[0].merging(parts[1]).merging(parts[2]).items
         }
         #expect(leftToRight < Self.chiSquare99Critical0001, "(A∪B)∪C: χ² = \(leftToRight)")
-        let otherTree = Self.inclusionChiSquare { repetition in
-            let parts = try! Self.parts(repetition)
+        let otherTree = try Self.inclusionChiSquare { repetition in
+            let parts = try Self.parts(repetition)
             return parts[2].merging(parts[0].merging(parts[1])).items
         }
         #expect(otherTree < Self.chiSquare99Critical0001, "C∪(A∪B): χ² = \(otherTree)")
     }
 
     @Test func reservoirContinuedAfterAMergeIsUniform() throws {
-        let statistic = Self.inclusionChiSquare { repetition in
-            let parts = try! Self.parts(repetition)
+        let statistic = try Self.inclusionChiSquare { repetition in
+            let parts = try Self.parts(repetition)
             var merged = parts[0].merging(parts[1])
             merged.add(contentsOf: 40..<Self.population)
             return merged.items
@@ -79,8 +79,8 @@ import Testing
         func halfFromEach(_ a: [Int], _ b: [Int], using generator: inout SplitMix64) -> [Int] {
             Array(a.shuffled(using: &generator).prefix(Self.capacity / 2)) + Array(b.shuffled(using: &generator).prefix(Self.capacity / 2))
         }
-        let statistic = Self.inclusionChiSquare { repetition in
-            let parts = try! Self.parts(repetition)
+        let statistic = try Self.inclusionChiSquare { repetition in
+            let parts = try Self.parts(repetition)
             var generator = SplitMix64(seed: UInt64(repetition))
             let left = halfFromEach(parts[0].items, parts[1].items, using: &generator)
             return halfFromEach(left, parts[2].items, using: &generator)
