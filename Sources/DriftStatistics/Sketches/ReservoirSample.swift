@@ -1,0 +1,160 @@
+/// A uniform random sample of at most `capacity` items from a stream of any length, mergeable
+/// across windows and nodes: the raw-value summary of a window for the tests that need values
+/// (KS, Anderson–Darling, energy distance, MMD, …).
+///
+/// **Update.** Vitter's Algorithm R ("Random sampling with a reservoir", *ACM TOMS* 11(1),
+/// 1985): the first `capacity` items are kept; the `n`-th item after that replaces a uniformly
+/// chosen slot with probability `capacity/n`. After any number of items, every
+/// `min(capacity, seenCount)`-subset of the stream is equally likely to be `items`.
+///
+/// **Merge.** The union of two streams of `nA` and `nB` items is sampled by drawing
+/// `m = min(capacity, nA + nB)` items without replacement from an urn of `nA` "A" and `nB` "B"
+/// items: the number `X` taken from A is hypergeometric. Then `X` items are chosen uniformly
+/// from A's reservoir and `m − X` from B's. Since each reservoir is a uniform subset of its
+/// stream, the result is a uniform `m`-subset of the union, and Algorithm R continues from it
+/// with `seenCount = nA + nB`. Reservoirs of different capacities merge at the smaller capacity
+/// (a larger sample cannot be recovered from a smaller one).
+///
+/// **Determinism.** The sample carries its own SplitMix64 generator (Steele, Lea & Flood,
+/// "Fast splittable pseudorandom number generators", OOPSLA 2014) seeded at creation, so it is
+/// a value type whose every result is reproducible: the same seed and the same items give the
+/// same sample on every machine. Merging uses (and advances) the receiver's generator. Give
+/// reservoirs that will be merged different seeds, or their choices are correlated.
+///
+/// Items are stored as given; for doubles, validate them before adding if a later statistic
+/// requires finite values. The order of `items` carries no meaning.
+public struct ReservoirSample<Element> {
+    /// The most items kept.
+    public private(set) var capacity: Int
+    /// The sampled items, `min(capacity, seenCount)` of them.
+    public private(set) var items: [Element]
+    /// How many items the stream (or the union of merged streams) held.
+    public private(set) var seenCount: Int
+    private var randomState: UInt64
+
+    /// An empty reservoir.
+    /// - Throws: `.invalidArgument(name: "capacity", …)` when `capacity < 1`.
+    public init(capacity: Int, seed: UInt64) throws(DriftStatisticsError) {
+        guard capacity >= 1 else {
+            throw .invalidArgument(name: "capacity", reason: "must be at least 1, got \(capacity)")
+        }
+        self.capacity = capacity
+        items = []
+        items.reserveCapacity(capacity)
+        seenCount = 0
+        randomState = seed
+    }
+
+    /// Offers one item to the sample (Algorithm R).
+    public mutating func add(_ item: Element) {
+        seenCount += 1
+        if items.count < capacity {
+            items.append(item)
+        } else {
+            let slot = randomIndex(below: seenCount)
+            if slot < capacity { items[slot] = item }
+        }
+    }
+
+    /// Offers every item of `newItems`, in order.
+    public mutating func add<Items: Sequence>(contentsOf newItems: Items) where Items.Element == Element {
+        for item in newItems { add(item) }
+    }
+
+    /// Replaces this sample by a uniform sample of the union of both streams, of capacity
+    /// `min(capacity, other.capacity)`; see the type. Merging with an empty reservoir of no
+    /// smaller capacity returns the other operand unchanged, bit for bit.
+    public mutating func merge(_ other: ReservoirSample) {
+        let mergedCapacity = Swift.min(capacity, other.capacity)
+        if other.seenCount == 0, capacity == mergedCapacity { return }
+        if seenCount == 0, other.capacity == mergedCapacity {
+            self = other
+            return
+        }
+        let draws = Swift.min(mergedCapacity, seenCount + other.seenCount)
+        var remainingA = seenCount
+        var remainingB = other.seenCount
+        var fromA = 0
+        for _ in 0..<draws {
+            if randomIndex(below: remainingA + remainingB) < remainingA {
+                fromA += 1
+                remainingA -= 1
+            } else {
+                remainingB -= 1
+            }
+        }
+        var merged = uniformSubset(of: items, count: fromA)
+        merged += uniformSubset(of: other.items, count: draws - fromA)
+        items = merged
+        capacity = mergedCapacity
+        seenCount += other.seenCount
+    }
+
+    /// This sample merged with `other`; see `merge(_:)`.
+    public func merging(_ other: ReservoirSample) -> ReservoirSample {
+        var merged = self
+        merged.merge(other)
+        return merged
+    }
+
+    /// `count` items of `source` chosen uniformly without replacement (a partial Fisher–Yates
+    /// shuffle), `count ≤ source.count`.
+    private mutating func uniformSubset(of source: [Element], count: Int) -> [Element] {
+        var pool = source
+        for index in 0..<count {
+            pool.swapAt(index, index + randomIndex(below: pool.count - index))
+        }
+        return Array(pool.prefix(count))
+    }
+
+    /// The next SplitMix64 output.
+    private mutating func nextRandom() -> UInt64 {
+        randomState &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = randomState
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    /// A uniform integer in `0..<bound`, `bound ≥ 1`, without modulo bias (Lemire, "Fast random
+    /// integer generation in an interval", *ACM TOMACS* 29(1), 2019).
+    private mutating func randomIndex(below bound: Int) -> Int {
+        let range = UInt64(bound)
+        var product = nextRandom().multipliedFullWidth(by: range)
+        if product.low < range {
+            let threshold = (0 &- range) % range
+            while product.low < threshold {
+                product = nextRandom().multipliedFullWidth(by: range)
+            }
+        }
+        return Int(product.high)
+    }
+}
+
+extension ReservoirSample: Sendable where Element: Sendable {}
+
+extension ReservoirSample: Equatable where Element: Equatable {}
+
+extension ReservoirSample: Codable where Element: Codable {
+    private enum CodingKeys: String, CodingKey { case capacity, items, seenCount, randomState }
+
+    /// Decodes a persisted sample, rejecting a size that does not match `min(capacity, seenCount)`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        capacity = try container.decode(Int.self, forKey: .capacity)
+        items = try container.decode([Element].self, forKey: .items)
+        seenCount = try container.decode(Int.self, forKey: .seenCount)
+        randomState = try container.decode(UInt64.self, forKey: .randomState)
+        guard capacity >= 1, seenCount >= 0, items.count == Swift.min(capacity, seenCount) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "inconsistent ReservoirSample state"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(capacity, forKey: .capacity)
+        try container.encode(items, forKey: .items)
+        try container.encode(seenCount, forKey: .seenCount)
+        try container.encode(randomState, forKey: .randomState)
+    }
+}
