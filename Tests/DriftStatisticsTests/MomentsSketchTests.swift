@@ -2,11 +2,9 @@ import Foundation
 import Testing
 @testable import DriftStatistics
 
-/// `sketches.json`, decoded with `JSONDecoder` rather than the shared `FixtureFile` loader: on
-/// Linux, Foundation's `JSONSerialization` misreads some decimal numbers by one ulp (about a
-/// quarter of the values 1e12 + N(0, 1) written with 17 digits), which the 1e12-offset case
-/// turns into a relative variance error of 3e-6; and it lets the numbers 0 and 1 cast to `Bool`,
-/// so `FixtureCase.double` rejects them. `JSONDecoder` parses numbers correctly.
+/// `sketches.json` as a typed view: every case has the same fields, so a `Decodable` struct reads
+/// it more plainly than the shared field-by-field `FixtureFile` (`JSONDecoder` parses numbers
+/// correctly rounded, as that loader does).
 private struct MomentsFixture: Decodable {
     struct Case: Decodable, CustomStringConvertible {
         let name: String

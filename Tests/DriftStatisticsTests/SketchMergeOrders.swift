@@ -1,3 +1,5 @@
+import DriftStatistics
+
 /// Random partitions of a stream and random merge orders, shared by the sketch merge properties:
 /// a sketch is mergeable when any partition merged in any order or tree gives the sketch of the
 /// whole.

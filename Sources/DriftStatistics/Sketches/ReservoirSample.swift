@@ -30,7 +30,7 @@ public struct ReservoirSample<Element> {
     public private(set) var items: [Element]
     /// How many items the stream (or the union of merged streams) held.
     public private(set) var seenCount: Int
-    private var randomState: UInt64
+    private var generator: SplitMix64
 
     /// An empty reservoir.
     /// - Throws: `.invalidArgument(name: "capacity", …)` when `capacity < 1`.
@@ -42,7 +42,7 @@ public struct ReservoirSample<Element> {
         items = []
         items.reserveCapacity(capacity)
         seenCount = 0
-        randomState = seed
+        generator = SplitMix64(seed: seed)
     }
 
     /// Offers one item to the sample (Algorithm R).
@@ -107,24 +107,15 @@ public struct ReservoirSample<Element> {
         return Array(pool.prefix(count))
     }
 
-    /// The next SplitMix64 output.
-    private mutating func nextRandom() -> UInt64 {
-        randomState &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = randomState
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
     /// A uniform integer in `0..<bound`, `bound ≥ 1`, without modulo bias (Lemire, "Fast random
     /// integer generation in an interval", *ACM TOMACS* 29(1), 2019).
     private mutating func randomIndex(below bound: Int) -> Int {
         let range = UInt64(bound)
-        var product = nextRandom().multipliedFullWidth(by: range)
+        var product = generator.next().multipliedFullWidth(by: range)
         if product.low < range {
             let threshold = (0 &- range) % range
             while product.low < threshold {
-                product = nextRandom().multipliedFullWidth(by: range)
+                product = generator.next().multipliedFullWidth(by: range)
             }
         }
         return Int(product.high)
@@ -144,7 +135,7 @@ extension ReservoirSample: Codable where Element: Codable {
         capacity = try container.decode(Int.self, forKey: .capacity)
         items = try container.decode([Element].self, forKey: .items)
         seenCount = try container.decode(Int.self, forKey: .seenCount)
-        randomState = try container.decode(UInt64.self, forKey: .randomState)
+        generator = SplitMix64(seed: try container.decode(UInt64.self, forKey: .randomState))
         guard capacity >= 1, seenCount >= 0, items.count == Swift.min(capacity, seenCount) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "inconsistent ReservoirSample state"))
         }
@@ -155,6 +146,6 @@ extension ReservoirSample: Codable where Element: Codable {
         try container.encode(capacity, forKey: .capacity)
         try container.encode(items, forKey: .items)
         try container.encode(seenCount, forKey: .seenCount)
-        try container.encode(randomState, forKey: .randomState)
+        try container.encode(generator.state, forKey: .randomState)
     }
 }
