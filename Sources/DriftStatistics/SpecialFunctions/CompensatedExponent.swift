@@ -29,6 +29,14 @@ struct CompensatedExponent {
         add(product)
     }
 
+    /// fl(a + b) − (a + b), exactly (Knuth's two-sum).
+    static func roundingError(of a: Double, plus b: Double) -> Double {
+        let sum = a + b
+        let virtualB = sum - a
+        let virtualA = sum - virtualB
+        return -((a - virtualA) + (b - virtualB))
+    }
+
     /// exp(high + low).
     var exponential: Double {
         exp(high) * (1 + low)

@@ -100,14 +100,6 @@ enum IncompleteGamma {
         return exponent.exponential
     }
 
-    @inline(__always)
-    static func twoSum(_ a: Double, _ b: Double) -> (Double, Double) {
-        let sum = a + b
-        let bVirtual = sum - a
-        let aVirtual = sum - bVirtual
-        return (sum, (a - aVirtual) + (b - bVirtual))
-    }
-
     /// P(a, x) = x^a·e^(−x)/Γ(a+1) · Σₙ xⁿ/((a+1)…(a+n)), all terms positive.
     static func lowerSeries(_ a: Double, _ x: Double) -> Double {
         var term = 1.0

@@ -36,11 +36,10 @@ enum LogGammaCorrections {
         return logGamma(z) - (z - 0.5) * log(z) + z - logSquareRootTwoPi
     }
 
-    /// ln(1 + u) − u for u > −1, accurate where the two terms nearly cancel.
-    ///
-    /// `logOnePlus` may supply ln(1 + u) computed by the caller from better inputs (when u is
-    /// near −1, 1 + u has lost its digits, but the caller still knows the ratio it came from).
-    static func logOnePlusMinus(_ u: Double, logOnePlus: Double? = nil) -> Double {
+    /// ln(1 + u) − u for u > −1, accurate where the two terms nearly cancel (callers use it for
+    /// −½ ≤ u ≤ 1; near u = −1, 1 + u itself has lost its digits and they take the logarithm of
+    /// the ratio it came from instead).
+    static func logOnePlusMinus(_ u: Double) -> Double {
         if u >= -0.5 && u <= 1 {
             // ln(1+u) = 2·atanh(r) with r = u/(2+u), |r| ≤ 1/3, so 2r − u = −u²/(2+u) carries
             // the leading term exactly and the odd series in r converges by a factor r² ≤ 1/9.
@@ -58,7 +57,7 @@ enum LogGammaCorrections {
             }
             return -u * u / (2 + u) + 2 * series
         }
-        return (logOnePlus ?? log1p(u)) - u
+        return log1p(u) - u
     }
 
     /// ζ(k) for k = 2…25, the Taylor coefficients of lnΓ(1 + a) about a = 0.
