@@ -12,8 +12,8 @@ struct ChiSquareHomogeneityTestTests {
                 referenceCounts: try testCase.ints("reference"), currentCounts: try testCase.ints("current")
             )
             #expect(result.method == .chi2)
-            expectClose(result.statistic, try ParametricFixture.number(testCase, "statistic"), "\(testCase) statistic")
-            expectClose(result.pValue ?? .nan, try ParametricFixture.number(testCase, "pvalue"), "\(testCase) p-value")
+            expectClose(result.statistic, try testCase.double("statistic"), "\(testCase) statistic")
+            expectClose(result.pValue ?? .nan, try testCase.double("pvalue"), "\(testCase) p-value")
         }
     }
 

@@ -14,8 +14,8 @@ struct TwoProportionZTestTests {
                 currentSuccesses: counts[2], currentCount: counts[3]
             )
             #expect(result.method == .z)
-            expectClose(result.statistic, try ParametricFixture.number(testCase, "statistic"), "\(testCase) statistic")
-            expectClose(result.pValue ?? .nan, try ParametricFixture.number(testCase, "pvalue"), "\(testCase) p-value")
+            expectClose(result.statistic, try testCase.double("statistic"), "\(testCase) statistic")
+            expectClose(result.pValue ?? .nan, try testCase.double("pvalue"), "\(testCase) p-value")
         }
     }
 

@@ -9,18 +9,18 @@ struct WelchTTestTests {
         #expect(cases.count >= 40)
         var scipyComparisons = 0
         for testCase in cases {
-            let reference = try ParametricFixture.numbers(testCase, "reference")
-            let current = try ParametricFixture.numbers(testCase, "current")
+            let reference = try testCase.doubles("reference")
+            let current = try testCase.doubles("current")
             let result = try welchTTest(reference: reference, current: current)
             #expect(result.method == .ttest)
-            let statistic = try ParametricFixture.number(testCase, "statistic")
-            let pValue = try ParametricFixture.number(testCase, "pvalue")
+            let statistic = try testCase.double("statistic")
+            let pValue = try testCase.double("pvalue")
             expectClose(result.statistic, statistic, "\(testCase) statistic")
             expectClose(result.pValue ?? .nan, pValue, "\(testCase) p-value")
             // SciPy's own answer wherever its floating point holds (all but the 1e6-offset,
             // 1e150 and 1e-200 cases, where it is off by more than 1e-10 or not finite).
-            let scipyStatistic = try ParametricFixture.number(testCase, "scipy_statistic")
-            let scipyPValue = try ParametricFixture.number(testCase, "scipy_pvalue")
+            let scipyStatistic = try testCase.double("scipy_statistic")
+            let scipyPValue = try testCase.double("scipy_pvalue")
             if isClose(scipyStatistic, statistic, relative: 1e-10) && isClose(scipyPValue, pValue, relative: 1e-10) {
                 scipyComparisons += 1
                 expectClose(result.statistic, scipyStatistic, "\(testCase) statistic vs SciPy")
