@@ -65,46 +65,57 @@ private func andersonDarlingValidated(_ samples: [[Double]]) throws(DriftStatist
     var offsets = [0]
     var pooled = [Double]()
     pooled.reserveCapacity(total)
-    for sample in samples {
-        pooled.append(contentsOf: sample.sortedAscending())
+    for sample in sortedSamples(samples) {
+        pooled.append(contentsOf: sample)
         offsets.append(pooled.count)
     }
 
     // terms[i * total + j]: sample i's summand of eq. 7 at the j-th distinct pooled value.
+    // Only the first groupCount slots of each row are written and read.
     var groupCount = 0
-    var terms = [Double](repeating: 0, count: k * total)
-    pooled.withUnsafeBufferPointer { values in
-        terms.withUnsafeMutableBufferPointer { terms in
-            var heads = Array(offsets.dropLast())
-            var cumulative = [Int](repeating: 0, count: k)
-            var counts = [Int](repeating: 0, count: k)
+    let terms = [Double](unsafeUninitializedCapacity: k * total) { terms, filled in
+        pooled.withUnsafeBufferPointer { values in
+            // Per sample: next unread index, end of its range, values read so far, and the
+            // count at the current pooled value.
+            let state = UnsafeMutableBufferPointer<Int>.allocate(capacity: 4 * k)
+            defer { state.deallocate() }
+            for i in 0..<k {
+                state[4 * i] = offsets[i]
+                state[4 * i + 1] = offsets[i + 1]
+                state[4 * i + 2] = 0
+                state[4 * i + 3] = 0
+            }
             let n = Double(total)
             var below = 0
             while below < total {
                 var value = Double.infinity
-                for i in 0..<k where heads[i] < offsets[i + 1] { value = min(value, values[heads[i]]) }
+                for i in 0..<k where state[4 * i] < state[4 * i + 1] { value = min(value, values[state[4 * i]]) }
                 var groupSize = 0
                 for i in 0..<k {
-                    let start = heads[i]
+                    let start = state[4 * i]
+                    let end = state[4 * i + 1]
                     var head = start
-                    while head < offsets[i + 1] && values[head] == value { head += 1 }
-                    heads[i] = head
-                    counts[i] = head - start
+                    while head < end && values[head] == value { head += 1 }
+                    state[4 * i] = head
+                    state[4 * i + 3] = head - start
                     groupSize += head - start
                 }
                 let l = Double(groupSize)
                 let b = Double(below) + l / 2
                 let denominator = b * (n - b) - Double(total * groupSize) / 4
                 for i in 0..<k {
-                    let m = Double(cumulative[i] + counts[i]) - Double(counts[i]) / 2
-                    let deviation = n * m - b * Double(sizes[i])
+                    let count = state[4 * i + 3]
+                    let seen = state[4 * i + 2] + count
+                    let m = Double(seen) - Double(count) / 2
+                    let deviation = n * m - b * Double(state[4 * i + 1] - offsets[i])
                     terms[i * total + groupCount] = l / n * (deviation * deviation) / denominator
-                    cumulative[i] += counts[i]
+                    state[4 * i + 2] = seen
                 }
                 below += groupSize
                 groupCount += 1
             }
         }
+        filled = k * total
     }
     if groupCount < 2 {
         throw .degenerateData(method: .anderson, reason: "every value is the same, so no ranking is possible")

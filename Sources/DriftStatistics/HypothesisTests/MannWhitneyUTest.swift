@@ -27,8 +27,9 @@ public func mannWhitneyUTest(reference: [Double], current: [Double]) throws(Drif
     try validateSample(current, role: .current, method: .mannwhitney)
     let n1 = reference.count
     let n2 = current.count
-    let sortedReference = reference.sortedAscending()
-    let sortedCurrent = current.sortedAscending()
+    let sorted = sortedSamples([reference, current])
+    let sortedReference = sorted[0]
+    let sortedCurrent = sorted[1]
 
     // Twice the reference rank sum stays an exact integer: a group of size t starting after
     // `below` pooled values has midrank below + (t + 1) / 2.
