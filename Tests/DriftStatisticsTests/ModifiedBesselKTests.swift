@@ -24,6 +24,7 @@ import Testing
         #expect(modifiedBesselK(order: 0.25, .nan).isNaN)
         #expect(modifiedBesselK(order: 0.25, 800) == 0)
         #expect(modifiedBesselK(order: 0.25, .infinity) == 0)
+        #expect(modifiedBesselK(order: -0.25, 1.3) == modifiedBesselK(order: 0.25, 1.3))
         // K_{1/2}(x) = √(π/(2x)) e^{−x} in closed form.
         for x in [1e-6, 0.3, 1, 7.5, 40] {
             expectClose(modifiedBesselK(order: 0.5, x), (Double.pi / (2 * x)).squareRoot() * exp(-x), relative: 1e-15, "K_1/2(\(x))")
