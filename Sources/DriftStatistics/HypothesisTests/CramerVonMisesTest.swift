@@ -74,10 +74,14 @@ public func cramerVonMisesTest(reference: [Double], current: [Double]) throws(Dr
         pValue = CramerVonMisesExactDistribution.survival(u, m, n)
     } else {
         let mean = (1 + 1 / Double(total)) / 6
-        let nTotal = Double(total)
-        let nProduct = Double(product)
-        let varianceNumerator = (nTotal + 1) * (4 * nProduct * nTotal - 3 * (Double(m * m) + Double(n * n)) - 2 * nProduct)
-        let variance = varianceNumerator / (45 * nTotal * nTotal * 4 * nProduct)
+        // Var T (Anderson 1962, eq. 14) as a ratio of integers formed exactly, as SciPy does
+        // with Python integers, before the one division.
+        let wideTotal = Int128(total)
+        let wideProduct = Int128(product)
+        let sumOfSquares = Int128(m) * Int128(m) + Int128(n) * Int128(n)
+        let varianceNumerator = (wideTotal + 1) * (4 * wideProduct * wideTotal - 3 * sumOfSquares - 2 * wideProduct)
+        let varianceDenominator = 45 * wideTotal * wideTotal * 4 * wideProduct
+        let variance = Double(varianceNumerator) / Double(varianceDenominator)
         let standardized = 1.0 / 6 + (statistic - mean) / (45 * variance).squareRoot()
         if standardized >= 0.003 {
             pValue = max(1 - CramerVonMisesLimitingDistribution.cdf(standardized), 0)
