@@ -42,9 +42,12 @@ import Testing
     }
 
     @Test func rejectsInvalidInput() {
-        #expect(throws: DriftStatisticsError.self) { try andersonDarlingKSample([[1, 2, 3]]) }
-        #expect(throws: DriftStatisticsError.self) { try andersonDarlingKSample([[1, 2], [], [3]]) }
-        #expect(throws: DriftStatisticsError.self) { try andersonDarlingKSample([[1, 2], [3, .nan]]) }
+        let tooFew = #expect(throws: DriftStatisticsError.self) { try andersonDarlingKSample([[1, 2, 3]]) }
+        #expect(argumentName(tooFew) == "samples")
+        let empty = #expect(throws: DriftStatisticsError.self) { try andersonDarlingKSample([[1, 2], [], [3]]) }
+        #expect(argumentName(empty) == "samples[1]")
+        let nonFinite = #expect(throws: DriftStatisticsError.self) { try andersonDarlingKSample([[1, 2], [3, .nan]]) }
+        #expect(argumentName(nonFinite) == "samples[1]")
         #expect(throws: DriftStatisticsError.emptySample(.current)) {
             try andersonDarlingTest(reference: [1, 2], current: [])
         }
@@ -53,12 +56,22 @@ import Testing
         }
     }
 
+    private func argumentName(_ error: DriftStatisticsError?) -> String? {
+        guard case .invalidArgument(let name, _) = error else { return nil }
+        return name
+    }
+
+    private func isDegenerate(_ error: DriftStatisticsError?) -> Bool {
+        guard case .degenerateData(.anderson, _) = error else { return false }
+        return true
+    }
+
     @Test func degenerateData() throws {
         // SciPy raises "needs more than one distinct observation".
-        #expect(throws: DriftStatisticsError.self) { try andersonDarlingTest(reference: [4, 4, 4], current: [4, 4]) }
+        #expect(isDegenerate(#expect(throws: DriftStatisticsError.self) { try andersonDarlingTest(reference: [4, 4, 4], current: [4, 4]) }))
         // SciPy fails (N = 2) or returns NaN (N = 3): the variance divides by (N−1)(N−2)(N−3).
-        #expect(throws: DriftStatisticsError.self) { try andersonDarlingTest(reference: [1], current: [2]) }
-        #expect(throws: DriftStatisticsError.self) { try andersonDarlingTest(reference: [1, 2], current: [3]) }
+        #expect(isDegenerate(#expect(throws: DriftStatisticsError.self) { try andersonDarlingTest(reference: [1], current: [2]) }))
+        #expect(isDegenerate(#expect(throws: DriftStatisticsError.self) { try andersonDarlingTest(reference: [1, 2], current: [3]) }))
         // Four values are enough.
         let four = try andersonDarlingTest(reference: [1, 2], current: [3, 4])
         #expect(four.pValue != nil)
