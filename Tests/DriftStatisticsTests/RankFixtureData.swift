@@ -7,7 +7,9 @@ import Foundation
 /// integer levels when levels > 0, plus the offset), which keeps the 10k–100k-row cases out of
 /// the JSON. Numbers are read here rather than with `FixtureCase.double`, whose Bool guard
 /// rejects the JSON numbers 0.0 and 1.0 on Linux Foundation (they bridge to Bool), and these
-/// fixtures are full of statistics of 0 and p-values of 1.
+/// fixtures are full of statistics of 0 and p-values of 1. A number may also be given as a
+/// decimal string, parsed with the correctly rounded `Double(String)`: Foundation's JSON number
+/// parser can miss the nearest double by an ulp on 17-digit values.
 enum RankFixtureData {
     static func cases(_ test: String) throws -> [FixtureCase] {
         try FixtureFile.load("rank").cases.filter { (try? $0.string("test")) == test }
@@ -63,6 +65,7 @@ enum RankFixtureData {
         case "inf": return .infinity
         case "-inf": return -.infinity
         case "nan": return .nan
+        case let text?: return Double(text)
         default: return nil
         }
     }

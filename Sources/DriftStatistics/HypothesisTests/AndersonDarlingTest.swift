@@ -70,52 +70,9 @@ private func andersonDarlingValidated(_ samples: [[Double]]) throws(DriftStatist
         offsets.append(pooled.count)
     }
 
-    // terms[i * total + j]: sample i's summand of eq. 7 at the j-th distinct pooled value.
-    // Only the first groupCount slots of each row are written and read.
     var groupCount = 0
-    let terms = [Double](unsafeUninitializedCapacity: k * total) { terms, filled in
-        pooled.withUnsafeBufferPointer { values in
-            // Per sample: next unread index, end of its range, values read so far, and the
-            // count at the current pooled value.
-            let state = UnsafeMutableBufferPointer<Int>.allocate(capacity: 4 * k)
-            defer { state.deallocate() }
-            for i in 0..<k {
-                state[4 * i] = offsets[i]
-                state[4 * i + 1] = offsets[i + 1]
-                state[4 * i + 2] = 0
-                state[4 * i + 3] = 0
-            }
-            let n = Double(total)
-            var below = 0
-            while below < total {
-                var value = Double.infinity
-                for i in 0..<k where state[4 * i] < state[4 * i + 1] { value = min(value, values[state[4 * i]]) }
-                var groupSize = 0
-                for i in 0..<k {
-                    let start = state[4 * i]
-                    let end = state[4 * i + 1]
-                    var head = start
-                    while head < end && values[head] == value { head += 1 }
-                    state[4 * i] = head
-                    state[4 * i + 3] = head - start
-                    groupSize += head - start
-                }
-                let l = Double(groupSize)
-                let b = Double(below) + l / 2
-                let denominator = b * (n - b) - Double(total * groupSize) / 4
-                for i in 0..<k {
-                    let count = state[4 * i + 3]
-                    let seen = state[4 * i + 2] + count
-                    let m = Double(seen) - Double(count) / 2
-                    let deviation = n * m - b * Double(state[4 * i + 1] - offsets[i])
-                    terms[i * total + groupCount] = l / n * (deviation * deviation) / denominator
-                    state[4 * i + 2] = seen
-                }
-                below += groupSize
-                groupCount += 1
-            }
-        }
-        filled = k * total
+    pooled.withUnsafeBufferPointer { values in
+        forEachPooledGroup(values, offsets: offsets) { _, _ in groupCount += 1 }
     }
     if groupCount < 2 {
         throw .degenerateData(method: .anderson, reason: "every value is the same, so no ranking is possible")
@@ -124,11 +81,52 @@ private func andersonDarlingValidated(_ samples: [[Double]]) throws(DriftStatist
         throw .degenerateData(method: .anderson, reason: "the samples hold \(total) values in all; the statistic's variance needs at least 4")
     }
 
+    // Each sample's summands of eq. 7, one per distinct pooled value, are summed in NumPy's
+    // pairwise order holding only the current 128-value leaf of each sample, so memory stays
+    // O(k + N) however many samples there are.
+    let leafSizes = numpyPairwiseLeafSizes(count: groupCount)
+    var leaves = [Double](repeating: 0, count: k * 128)
+    var leafSums = [Double](repeating: 0, count: k * leafSizes.count)
+    var seen = [Int](repeating: 0, count: k)
+    pooled.withUnsafeBufferPointer { values in
+        leaves.withUnsafeMutableBufferPointer { leaves in
+            leafSums.withUnsafeMutableBufferPointer { leafSums in
+                seen.withUnsafeMutableBufferPointer { seen in
+                    let n = Double(total)
+                    var below = 0
+                    var leafIndex = 0
+                    var fill = 0
+                    forEachPooledGroup(values, offsets: offsets) { groupSize, counts in
+                        let l = Double(groupSize)
+                        let b = Double(below) + l / 2
+                        let denominator = b * (n - b) - Double(total * groupSize) / 4
+                        for i in 0..<k {
+                            seen[i] += counts[i]
+                            let m = Double(seen[i]) - Double(counts[i]) / 2
+                            let deviation = n * m - b * Double(sizes[i])
+                            leaves[i * 128 + fill] = l / n * (deviation * deviation) / denominator
+                        }
+                        below += groupSize
+                        fill += 1
+                        if fill == leafSizes[leafIndex] {
+                            for i in 0..<k {
+                                let leaf = UnsafeBufferPointer(rebasing: leaves[(i * 128)..<(i * 128 + fill)])
+                                leafSums[i * leafSizes.count + leafIndex] = numpyPairwiseLeafSum(leaf)
+                            }
+                            leafIndex += 1
+                            fill = 0
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     var statistic = 0.0
-    terms.withUnsafeBufferPointer { terms in
+    leafSums.withUnsafeBufferPointer { leafSums in
         for i in 0..<k {
-            let sampleTerms = UnsafeBufferPointer(rebasing: terms[(i * total)..<(i * total + groupCount)])
-            statistic += numpyPairwiseSum(sampleTerms) / Double(sizes[i])
+            let sampleLeaves = UnsafeBufferPointer(rebasing: leafSums[(i * leafSizes.count)..<((i + 1) * leafSizes.count)])
+            statistic += numpyPairwiseJoin(count: groupCount, leafSums: sampleLeaves) / Double(sizes[i])
         }
     }
     statistic *= (Double(total) - 1) / Double(total)
@@ -139,6 +137,50 @@ private func andersonDarlingValidated(_ samples: [[Double]]) throws(DriftStatist
         statistic: standardized, criticalValues: critical,
         pValue: andersonDarlingPValue(standardized, critical: critical)
     )
+}
+
+/// Walks k ascending samples stored side by side in `values` (sample i at
+/// offsets[i]..<offsets[i+1]) one distinct pooled value at a time, in ascending order, passing
+/// the group size and each sample's count of that value.
+private func forEachPooledGroup(
+    _ values: UnsafeBufferPointer<Double>, offsets: [Int],
+    _ body: (_ groupSize: Int, _ counts: UnsafeBufferPointer<Int>) -> Void
+) {
+    let k = offsets.count - 1
+    if k == 2 {
+        let first = UnsafeBufferPointer(rebasing: values[offsets[0]..<offsets[1]])
+        let second = UnsafeBufferPointer(rebasing: values[offsets[1]..<offsets[2]])
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2) { counts in
+            forEachTieGroup(first, second) { inFirst, inSecond in
+                counts[0] = inFirst
+                counts[1] = inSecond
+                body(inFirst + inSecond, UnsafeBufferPointer(counts))
+            }
+        }
+        return
+    }
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * k) { state in
+        // state[i]: sample i's next unread index; state[k + i]: its count at the current value.
+        for i in 0..<k { state[i] = offsets[i] }
+        let counts = UnsafeBufferPointer(rebasing: state[k..<(2 * k)])
+        var remaining = values.count
+        while remaining > 0 {
+            var value = Double.infinity
+            for i in 0..<k where state[i] < offsets[i + 1] { value = min(value, values[state[i]]) }
+            var groupSize = 0
+            for i in 0..<k {
+                let start = state[i]
+                let end = offsets[i + 1]
+                var head = start
+                while head < end && values[head] == value { head += 1 }
+                state[i] = head
+                state[k + i] = head - start
+                groupSize += head - start
+            }
+            body(groupSize, counts)
+            remaining -= groupSize
+        }
+    }
 }
 
 /// σ²_N, the exact null variance of A²_akN (Scholz & Stephens 1987, eq. 4), with every sum
