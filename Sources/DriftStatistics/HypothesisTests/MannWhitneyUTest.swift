@@ -21,7 +21,9 @@
 /// p = 1, as SciPy (zero variance, z = −∞). Only ranks matter, so magnitudes up to the largest
 /// finite double are fine.
 ///
-/// Cost: one radix sort per sample and one merge walk; no rank array is built.
+/// Cost: one radix sort per sample and one merge walk; no rank array is built. The exact path
+/// (a sample of at most 8 values) adds O(min(n₁, n₂) · u) time and O(u) memory for the
+/// u = n₁n₂ − max(U₁, U₂) it needs, where SciPy's recursion takes O(u²).
 public func mannWhitneyUTest(reference: [Double], current: [Double]) throws(DriftStatisticsError) -> TwoSampleResult {
     try validateSample(reference, role: .reference, method: .mannwhitney)
     try validateSample(current, role: .current, method: .mannwhitney)
