@@ -25,7 +25,9 @@ import Darwin
 /// variance formula divides by (N−1)(N−2)(N−3) (SciPy fails with an IndexError at N = 2 and
 /// returns NaN at N = 3).
 ///
-/// Cost: one radix sort per sample and one k-way merge walk over the sorted samples.
+/// Cost: one radix sort per sample (run concurrently for large inputs) and two k-way merge
+/// walks over the sorted samples, one to count the distinct values and one to sum; memory
+/// O(k + N) beyond the sorted copies.
 public func andersonDarlingKSample(_ samples: [[Double]]) throws(DriftStatisticsError) -> AndersonDarlingResult {
     guard samples.count >= 2 else {
         throw .invalidArgument(name: "samples", reason: "the k-sample Anderson–Darling test needs at least 2 samples, got \(samples.count)")
