@@ -43,8 +43,7 @@ struct ChiSquareHomogeneityTestTests {
     @Test("calibration: rejection rate at α = 0.05 under no drift is within [0.04, 0.06]")
     func calibration() throws {
         let cumulative = [0.1, 0.3, 0.6, 0.85, 1.0]
-        var generator = SplitMix64(seed: 0xC41_5A3E)
-        func counts(_ n: Int) -> [Int] {
+        func counts(_ n: Int, _ generator: inout SplitMix64) -> [Int] {
             var bins = [Int](repeating: 0, count: cumulative.count)
             for _ in 0..<n {
                 let u = generator.nextOpenUnit()
@@ -52,13 +51,10 @@ struct ChiSquareHomogeneityTestTests {
             }
             return bins
         }
-        var rejections = 0
-        let simulations = 2_000
-        for _ in 0..<simulations {
-            let result = try chiSquareHomogeneityTest(referenceCounts: counts(200), currentCounts: counts(200))
-            if let p = result.pValue, p < 0.05 { rejections += 1 }
+        let rate = try rejectionRate(simulations: 2_000, seed: 0xC41_5A3E) { generator, _ in
+            let reference = counts(200, &generator)
+            return try chiSquareHomogeneityTest(referenceCounts: reference, currentCounts: counts(200, &generator)).pValue
         }
-        let rate = Double(rejections) / Double(simulations)
         print("ChiSquareHomogeneityTest calibration rejection rate: \(rate)")
         #expect(rate >= 0.04 && rate <= 0.06, "rejection rate \(rate)")
     }

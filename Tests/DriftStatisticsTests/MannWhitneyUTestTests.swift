@@ -54,16 +54,9 @@ import Testing
     }
 
     @Test func isCalibratedUnderNoDrift() throws {
-        var generator = SplitMix64(seed: 0x4D57_5531)
-        var rejections = 0
-        let runs = 2000
-        for run in 0..<runs {
-            let reference = generator.normals(40 + run % 21)
-            let current = generator.normals(60 - run % 21)
-            let result = try mannWhitneyUTest(reference: reference, current: current)
-            if (result.pValue ?? 1) < 0.05 { rejections += 1 }
+        let rate = try rejectionRate(simulations: 2000, seed: 0x4D57_5531) { generator, run in
+            try mannWhitneyUTest(reference: generator.normals(40 + run % 21), current: generator.normals(60 - run % 21)).pValue
         }
-        let rate = Double(rejections) / Double(runs)
         #expect(rate >= 0.04 && rate <= 0.06, "rejection rate \(rate)")
     }
 }

@@ -51,16 +51,12 @@ import Testing
     /// relabellings. 400 simulations give a binomial standard error of ≈ 0.011, so the rate must lie
     /// in [0.025, 0.08] (about ±3 standard errors, slightly wider above for the discreteness).
     @Test func calibratedUnderNoDrift() throws {
-        var generator = SplitMix64(seed: 20_261_121)
-        var rejections = 0
         let simulations = 400
-        for simulation in 0..<simulations {
+        let rate = try rejectionRate(simulations: simulations, seed: 20_261_121) { generator, simulation in
             let reference = try Matrix(rows: 30, columns: 3, columnMajor: generator.normals(90))
             let current = try Matrix(rows: 30, columns: 3, columnMajor: generator.normals(90))
-            let result = try mmdTest(reference: reference, current: current, permutations: 100, seed: UInt64(simulation))
-            if result.pValue < 0.05 { rejections += 1 }
+            return try mmdTest(reference: reference, current: current, permutations: 100, seed: UInt64(simulation)).pValue
         }
-        let rate = Double(rejections) / Double(simulations)
         print("MMD calibration: rejection rate \(rate) over \(simulations) simulations")
         #expect(rate >= 0.025 && rate <= 0.08, "rejection rate \(rate)")
     }

@@ -78,15 +78,11 @@ struct WelchTTestTests {
 
     @Test("calibration: rejection rate at α = 0.05 under no drift is within [0.04, 0.06]")
     func calibration() throws {
-        var generator = SplitMix64(seed: 0x5EED_7E57)
-        var rejections = 0
-        let simulations = 2_000
-        for _ in 0..<simulations {
+        let rate = try rejectionRate(simulations: 2_000, seed: 0x5EED_7E57) { generator, _ in
             let reference = generator.normals(40, mean: 3, standardDeviation: 2)
             let current = generator.normals(55, mean: 3, standardDeviation: 2)
-            if let p = try welchTTest(reference: reference, current: current).pValue, p < 0.05 { rejections += 1 }
+            return try welchTTest(reference: reference, current: current).pValue
         }
-        let rate = Double(rejections) / Double(simulations)
         print("WelchTTest calibration rejection rate: \(rate)")
         #expect(rate >= 0.04 && rate <= 0.06, "rejection rate \(rate)")
     }
