@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The two-sample Kolmogorov–Smirnov test of whether `reference` and `current` come from one
 /// continuous distribution: `scipy.stats.ks_2samp(reference, current, alternative='two-sided',
 /// method='auto')`.
@@ -28,8 +30,7 @@ public func kolmogorovSmirnovTest(
 ) throws(DriftStatisticsError) -> TwoSampleResult {
     try validateSample(reference, role: .reference, method: .ks)
     try validateSample(current, role: .current, method: .ks)
-    let first = reference.sortedAscending()
-    let second = current.sortedAscending()
+    let (first, second) = sortedConcurrently(reference, current)
     let n1 = first.count
     let n2 = second.count
     var d = largestECDFDifference(first, second)
@@ -53,34 +54,92 @@ public func kolmogorovSmirnovTest(
     return TwoSampleResult(method: .ks, statistic: d, pValue: p)
 }
 
-/// max(max Δ, clip(−min Δ, 0, 1)) over the pooled values, Δ = i/n₁ − j/n₂ with i and j the counts
-/// of each sorted sample at or below the value, by one merge walk.
+/// Both samples in ascending order; at benchmark sizes the two sorts run on two threads, as they
+/// are most of the test's cost.
+private func sortedConcurrently(_ reference: [Double], _ current: [Double]) -> ([Double], [Double]) {
+    if min(reference.count, current.count) < 65_536 {
+        return (reference.sortedAscending(), current.sortedAscending())
+    }
+    var results: [[Double]] = [[], []]
+    results.withUnsafeMutableBufferPointer { slots in
+        // Each iteration writes only its own slot, so the two threads never share an element.
+        nonisolated(unsafe) let slots = slots
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            slots[index] = (index == 0 ? reference : current).sortedAscending()
+        }
+    }
+    return (results[0], results[1])
+}
+
+/// max(max Δ, clip(−min Δ, 0, 1)) over the pooled values, Δ = fl(i/n₁) − fl(j/n₂) with i and j
+/// the counts of each sorted sample at or below the value, by one merge walk.
+///
+/// The walk compares the exact integers i·n₂ − j·n₁ instead of dividing at every step: distinct
+/// exact differences are at least 1/(n₁n₂) apart, far more than the rounding of the double
+/// expression, so only positions tying the running extreme need the double value, and among
+/// those the largest (smallest) double is kept, which is the value SciPy's argmax (argmin) sees.
 private func largestECDFDifference(_ first: [Double], _ second: [Double]) -> Double {
     first.withUnsafeBufferPointer { a in
         second.withUnsafeBufferPointer { b in
+            var extremes = ECDFExtremes(n1: a.count, n2: b.count)
             let n1 = a.count
             let n2 = b.count
-            let size1 = Double(n1)
-            let size2 = Double(n2)
             var i = 0
             var j = 0
-            var largest = -Double.infinity
-            var smallest = Double.infinity
-            while i < n1 || j < n2 {
-                let value: Double
-                if j >= n2 || (i < n1 && a[i] <= b[j]) {
-                    value = a[i]
-                } else {
-                    value = b[j]
-                }
+            // Step to the next distinct pooled value, past its ties in both samples; the counts
+            // are then both ECDFs at that value.
+            while i < n1 && j < n2 {
+                let value = a[i] <= b[j] ? a[i] : b[j]
                 while i < n1 && a[i] <= value { i += 1 }
                 while j < n2 && b[j] <= value { j += 1 }
-                let difference = Double(i) / size1 - Double(j) / size2
-                if difference > largest { largest = difference }
-                if difference < smallest { smallest = difference }
+                extremes.record(i, j)
             }
-            let below = min(max(-smallest, 0), 1)
-            return below > largest ? below : largest
+            while i < n1 {
+                let value = a[i]
+                i += 1
+                if i == n1 || a[i] > value { extremes.record(i, j) }
+            }
+            while j < n2 {
+                let value = b[j]
+                j += 1
+                if j == n2 || b[j] > value { extremes.record(i, j) }
+            }
+            return extremes.statistic
         }
+    }
+}
+
+/// The running extremes of the ECDF difference, tracked on exact integer keys.
+private struct ECDFExtremes {
+    let n1: Int
+    let n2: Int
+    var largestKey = Int.min
+    var smallestKey = Int.max
+    var largest = -Double.infinity
+    var smallest = Double.infinity
+
+    init(n1: Int, n2: Int) {
+        self.n1 = n1
+        self.n2 = n2
+    }
+
+    @inline(__always)
+    mutating func record(_ i: Int, _ j: Int) {
+        let key = i &* n2 &- j &* n1
+        if key >= largestKey {
+            let difference = Double(i) / Double(n1) - Double(j) / Double(n2)
+            largest = key > largestKey ? difference : max(largest, difference)
+            largestKey = key
+        }
+        if key <= smallestKey {
+            let difference = Double(i) / Double(n1) - Double(j) / Double(n2)
+            smallest = key < smallestKey ? difference : min(smallest, difference)
+            smallestKey = key
+        }
+    }
+
+    var statistic: Double {
+        let below = min(max(-smallest, 0), 1)
+        return below > largest ? below : largest
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -77,27 +79,22 @@ public enum SmirnovDistribution {
             term = ratioPower(1, -d, 1, 0, n) / d
         }
         var sum = DoubleDouble(0) + term
-        var binomialSignificand = DoubleDouble(1)
-        var binomialExponent = 0
-        updateBinomial(&binomialSignificand, &binomialExponent, n, 0)
+        var binomial = ScaledBinomial()
+        binomial.advance(n, 0)
+        var accumulator = TermAccumulator(termCount: termCount, middle: n / 2, sum: sum)
 
-        let middle = n / 2
-        var j = 1
-        while j < termCount {
-            let v = start + j * step
-            term = birnbaumTingeyTerm(n, d, v, binomialSignificand, binomialExponent)
-            let isZero = term.hi == 0 && term.lo == 0
-            if term.hi.isFinite && !isZero { sum = sum + term }
-            if !isZero {
-                if 4 * Double(termCount - j) * abs(term.hi) < Double.ulpOfOne * sum.hi && j != termCount - 1 {
-                    break
-                }
-            } else if j > middle {
-                break
+        if termCount < parallelThreshold || processorCount < 2 {
+            var j = 1
+            while j < termCount {
+                term = birnbaumTingeyTerm(n, d, start + j * step, binomial)
+                if accumulator.add(term, at: j) { break }
+                binomial.advance(n, j)
+                j += 1
             }
-            updateBinomial(&binomialSignificand, &binomialExponent, n, j)
-            j += 1
+        } else {
+            sumConcurrently(n, d, start: start, step: step, binomial: binomial, accumulator: &accumulator)
         }
+        sum = accumulator.sum
         let probability = (sum * d).hi
         let survival = step < 0 ? 1 - probability : probability
         return min(max(survival, 0), 1)
@@ -117,14 +114,92 @@ public enum SmirnovDistribution {
         return (alpha, floor)
     }
 
-    /// C(n, j+1) from C(n, j) = significand·2^exponent, renormalising the significand.
-    private static func updateBinomial(
-        _ significand: inout DoubleDouble, _ exponent: inout Int, _ n: Int, _ j: Int
+    /// A binomial coefficient as a double-double significand in [0.5, 1) and a binary exponent,
+    /// built up one factor at a time so it never overflows.
+    private struct ScaledBinomial {
+        var significand = DoubleDouble(1)
+        var exponent = 0
+
+        /// C(n, j+1) from C(n, j).
+        @inline(__always)
+        mutating func advance(_ n: Int, _ j: Int) {
+            let ratio = DoubleDouble(Double(n - j)) / (Double(j) + 1.0)
+            let (next, shift) = (significand * ratio).frexp
+            exponent += shift
+            significand = next
+        }
+    }
+
+    /// SciPy's summation order and stopping rule: terms are added in index order (non-finite and
+    /// zero terms skipped) until one is too small for the rest to reach the last bit of the sum,
+    /// or a zero term is met past the middle of the range.
+    private struct TermAccumulator {
+        let termCount: Int
+        let middle: Int
+        var sum: DoubleDouble
+
+        /// Adds term j; true when the sum is complete.
+        @inline(__always)
+        mutating func add(_ term: DoubleDouble, at j: Int) -> Bool {
+            let isZero = term.hi == 0 && term.lo == 0
+            if term.hi.isFinite && !isZero { sum = sum + term }
+            if !isZero {
+                return 4 * Double(termCount - j) * abs(term.hi) < Double.ulpOfOne * sum.hi && j != termCount - 1
+            }
+            return j > middle
+        }
+    }
+
+    /// Sums above this many terms are computed on all processors.
+    private static let parallelThreshold = 32_768
+    private static let blockLength = 4_096
+    private static let processorCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+    /// The same sum with the terms computed in parallel blocks, a wave of blocks at a time. The
+    /// main thread walks the binomial recurrence to each block's start, the blocks compute their
+    /// terms from there exactly as the sequential loop would, and the terms are then added in
+    /// index order with the same stopping rule, so the result is bit-identical to the sequential
+    /// sum; at most one wave of terms past the stopping point is wasted.
+    private static func sumConcurrently(
+        _ n: Int, _ d: Double, start: Int, step: Int, binomial initial: ScaledBinomial,
+        accumulator: inout TermAccumulator
     ) {
-        let ratio = DoubleDouble(Double(n - j)) / (Double(j) + 1.0)
-        let (next, shift) = (significand * ratio).frexp
-        exponent += shift
-        significand = next
+        let termCount = accumulator.termCount
+        let blocksPerWave = 2 * processorCount
+        let waveLength = blocksPerWave * blockLength
+        var terms = [DoubleDouble](repeating: DoubleDouble(0), count: waveLength)
+        var blockStarts = [ScaledBinomial](repeating: ScaledBinomial(), count: blocksPerWave)
+        var binomial = initial
+        var waveStart = 1
+        while waveStart < termCount {
+            let waveEnd = min(waveStart + waveLength, termCount)
+            let blockCount = (waveEnd - waveStart + blockLength - 1) / blockLength
+            for block in 0..<blockCount {
+                blockStarts[block] = binomial
+                let first = waveStart + block * blockLength
+                for j in first..<min(first + blockLength, waveEnd) { binomial.advance(n, j) }
+            }
+            let waveFirst = waveStart
+            terms.withUnsafeMutableBufferPointer { termBuffer in
+                blockStarts.withUnsafeBufferPointer { startBuffer in
+                    // Each block writes only its own slice of the buffer.
+                    nonisolated(unsafe) let output = termBuffer
+                    nonisolated(unsafe) let starts = startBuffer
+                    DispatchQueue.concurrentPerform(iterations: blockCount) { block in
+                        var local = starts[block]
+                        let first = waveFirst + block * blockLength
+                        for j in first..<min(first + blockLength, waveEnd) {
+                            output[j - waveFirst] = birnbaumTingeyTerm(n, d, start + j * step, local)
+                            local.advance(n, j)
+                        }
+                    }
+                }
+            }
+            for j in waveStart..<waveEnd {
+                if accumulator.add(terms[j - waveStart], at: j) { return }
+            }
+            waveStart = waveEnd
+        }
     }
 
     /// a^m for a double-double a: the power of the leading part, corrected to first order (or
@@ -205,13 +280,13 @@ public enum SmirnovDistribution {
     /// One Birnbaum–Tingey term without the leading factor d:
     /// C(n, v) (d + v/n)^(v−1) (1 − d − v/n)^(n−v).
     private static func birnbaumTingeyTerm(
-        _ n: Int, _ d: Double, _ v: Int, _ binomialSignificand: DoubleDouble, _ binomialExponent: Int
+        _ n: Int, _ d: Double, _ v: Int, _ binomial: ScaledBinomial
     ) -> DoubleDouble {
         let lowerBase = DoubleDouble(Double(n - v)) / Double(n) - d
         let (lower, lowerExponent) = scaledPower(lowerBase, n - v)
         let upperBase = DoubleDouble(Double(v)) / Double(n) + d
         let (upper, upperExponent) = scaledPower(upperBase, v - 1)
-        let product = upper * lower * binomialSignificand
-        return product.scaled(by: binomialExponent + upperExponent + lowerExponent)
+        let product = upper * lower * binomial.significand
+        return product.scaled(by: binomial.exponent + upperExponent + lowerExponent)
     }
 }
