@@ -71,6 +71,36 @@ import Testing
         #expect(mixed.statistic == 1)
     }
 
+    /// Above 2¹⁸ pooled values the merge walk is split into concurrent ranges cut at values of
+    /// the reference sample; with heavy ties at the cut points the statistic must equal the
+    /// direct definition (both ECDFs evaluated at every pooled value by binary search).
+    @Test func concurrentWalkMatchesTheDefinition() throws {
+        var generator = SplitMix64(seed: 99)
+        let reference = (0..<150_000).map { _ in (generator.nextNormal() * 20).rounded() }
+        let current = (0..<140_001).map { _ in (generator.nextNormal() * 20 + 0.3).rounded() }
+        let result = try kolmogorovSmirnovTest(reference: reference, current: current)
+        let a = reference.sorted()
+        let b = current.sorted()
+        func countAtOrBelow(_ values: [Double], _ value: Double) -> Int {
+            var low = 0
+            var high = values.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[middle] <= value { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        var largest = -Double.infinity
+        var smallest = Double.infinity
+        for value in Set(a + b) {
+            let difference = Double(countAtOrBelow(a, value)) / Double(a.count)
+                - Double(countAtOrBelow(b, value)) / Double(b.count)
+            largest = max(largest, difference)
+            smallest = min(smallest, difference)
+        }
+        #expect(result.statistic == max(largest, min(max(-smallest, 0), 1)))
+    }
+
     @Test func symmetricInTheSamples() throws {
         var generator = SplitMix64(seed: 7)
         let a = generator.normals(37)

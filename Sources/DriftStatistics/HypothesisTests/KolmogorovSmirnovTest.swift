@@ -1,5 +1,11 @@
 import Dispatch
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The two-sample Kolmogorov–Smirnov test of whether `reference` and `current` come from one
 /// continuous distribution: `scipy.stats.ks_2samp(reference, current, alternative='two-sided',
 /// method='auto')`.
@@ -72,42 +78,87 @@ private func sortedConcurrently(_ reference: [Double], _ current: [Double]) -> (
 }
 
 /// max(max Δ, clip(−min Δ, 0, 1)) over the pooled values, Δ = fl(i/n₁) − fl(j/n₂) with i and j
-/// the counts of each sorted sample at or below the value, by one merge walk.
+/// the counts of each sorted sample at or below the value, by merge walks.
 ///
 /// The walk compares the exact integers i·n₂ − j·n₁ instead of dividing at every step: distinct
 /// exact differences are at least 1/(n₁n₂) apart, far more than the rounding of the double
 /// expression, so only positions tying the running extreme need the double value, and among
 /// those the largest (smallest) double is kept, which is the value SciPy's argmax (argmin) sees.
+/// Large inputs are cut at values of the first sample into ranges walked concurrently; each
+/// pooled value falls in exactly one range, so the combined extremes are those of one walk.
 private func largestECDFDifference(_ first: [Double], _ second: [Double]) -> Double {
     first.withUnsafeBufferPointer { a in
         second.withUnsafeBufferPointer { b in
-            var extremes = ECDFExtremes(n1: a.count, n2: b.count)
-            let n1 = a.count
-            let n2 = b.count
-            var i = 0
-            var j = 0
-            // Step to the next distinct pooled value, past its ties in both samples; the counts
-            // are then both ECDFs at that value.
-            while i < n1 && j < n2 {
-                let value = a[i] <= b[j] ? a[i] : b[j]
-                while i < n1 && a[i] <= value { i += 1 }
-                while j < n2 && b[j] <= value { j += 1 }
-                extremes.record(i, j)
+            let rangeCount = a.count + b.count >= 262_144 ? max(1, min(a.count, processorCount)) : 1
+            if rangeCount == 1 {
+                var extremes = ECDFExtremes(n1: a.count, n2: b.count)
+                walk(a, b, from: (0, 0), to: (a.count, b.count), into: &extremes)
+                return extremes.statistic
             }
-            while i < n1 {
-                let value = a[i]
-                i += 1
-                if i == n1 || a[i] > value { extremes.record(i, j) }
+            // Range k ends at the last copy of the first sample's (k+1)/rangeCount quantile.
+            var bounds = [(Int, Int)](repeating: (0, 0), count: rangeCount + 1)
+            for k in 1..<rangeCount {
+                let pivot = a[k * a.count / rangeCount - 1]
+                bounds[k] = (upperBound(a, pivot), upperBound(b, pivot))
             }
-            while j < n2 {
-                let value = b[j]
-                j += 1
-                if j == n2 || b[j] > value { extremes.record(i, j) }
+            bounds[rangeCount] = (a.count, b.count)
+            var parts = [ECDFExtremes](repeating: ECDFExtremes(n1: a.count, n2: b.count), count: rangeCount)
+            parts.withUnsafeMutableBufferPointer { slots in
+                // Each range writes only its own slot.
+                nonisolated(unsafe) let slots = slots
+                nonisolated(unsafe) let a = a
+                nonisolated(unsafe) let b = b
+                let ranges = bounds
+                DispatchQueue.concurrentPerform(iterations: rangeCount) { k in
+                    walk(a, b, from: ranges[k], to: ranges[k + 1], into: &slots[k])
+                }
             }
+            var extremes = parts[0]
+            for part in parts.dropFirst() { extremes.merge(part) }
             return extremes.statistic
         }
     }
 }
+
+/// Walks the pooled values with counts from `start` (exclusive of everything before) to `end`.
+private func walk(
+    _ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>,
+    from start: (Int, Int), to end: (Int, Int), into extremes: inout ECDFExtremes
+) {
+    var (i, j) = start
+    let (endA, endB) = end
+    // Step to the next distinct pooled value, past its ties in both samples; the counts are
+    // then both ECDFs at that value.
+    while i < endA && j < endB {
+        let value = a[i] <= b[j] ? a[i] : b[j]
+        while i < endA && a[i] <= value { i += 1 }
+        while j < endB && b[j] <= value { j += 1 }
+        extremes.record(i, j)
+    }
+    while i < endA {
+        let value = a[i]
+        i += 1
+        if i == endA || a[i] > value { extremes.record(i, j) }
+    }
+    while j < endB {
+        let value = b[j]
+        j += 1
+        if j == endB || b[j] > value { extremes.record(i, j) }
+    }
+}
+
+/// The number of sorted values at or below `value`.
+private func upperBound(_ values: UnsafeBufferPointer<Double>, _ value: Double) -> Int {
+    var low = 0
+    var high = values.count
+    while low < high {
+        let middle = (low + high) / 2
+        if values[middle] <= value { low = middle + 1 } else { high = middle }
+    }
+    return low
+}
+
+private let processorCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
 /// The running extremes of the ECDF difference, tracked on exact integer keys.
 private struct ECDFExtremes {
@@ -136,6 +187,18 @@ private struct ECDFExtremes {
             smallest = key < smallestKey ? difference : min(smallest, difference)
             smallestKey = key
         }
+    }
+
+    /// Folds in the extremes of a disjoint range of pooled values.
+    mutating func merge(_ other: ECDFExtremes) {
+        if other.largestKey > largestKey || (other.largestKey == largestKey && other.largest > largest) {
+            largest = other.largest
+        }
+        largestKey = max(largestKey, other.largestKey)
+        if other.smallestKey < smallestKey || (other.smallestKey == smallestKey && other.smallest < smallest) {
+            smallest = other.smallest
+        }
+        smallestKey = min(smallestKey, other.smallestKey)
     }
 
     var statistic: Double {
