@@ -36,8 +36,10 @@ public enum KolmogorovSmirnovTwoSampleDistribution {
         return x
     }
 
-    /// P(D ≥ h/n) for two samples of size n: with Aₖ = C(2n, n − kh)/C(2n, n − (k−1)h)-style
-    /// ratios of h factors each, P = 2A₁(1 − A₂(1 − A₃(…))) summed from the innermost term out.
+    /// P(D ≥ h/n) for two samples of size n. Dividing every term of the reflection sum by
+    /// C(2n, n) and factoring, P = 2A₀(1 − A₁(1 − A₂(1 − …))) where Aₖ is a product of h ratios
+    /// (n − kh − j)/(n + kh + j + 1); the nest is evaluated from the innermost k = ⌊n/h⌋ outwards,
+    /// which avoids the cancellation of the alternating sum.
     private static func outsideSquare(_ n: Int, _ h: Int) -> Double {
         var p = 0.0
         var k = Int((Double(n) / Double(h)).rounded(.down))
