@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An unevaluated sum `hi + lo` of two doubles carrying about 106 bits of significand.
+///
+/// Smirnov's one-sided distribution raises bases such as `1 − d − v/n` to powers near `n`; a
+/// relative error ε in the base becomes `n·ε` in the power, so with `n` up to a million a plain
+/// double loses six digits. Carrying the base in double-double arithmetic (Dekker 1971; Hida, Li
+/// & Bailey's QD library) keeps the terms accurate to the last bit of a double.
+struct DoubleDouble: Sendable {
+    var hi: Double
+    var lo: Double
+
+    init(_ value: Double) {
+        hi = value
+        lo = 0
+    }
+
+    init(hi: Double, lo: Double) {
+        self.hi = hi
+        self.lo = lo
+    }
+
+    var doubleValue: Double { hi + lo }
+
+    /// `a + b` exactly, as a rounded sum and its error (Knuth's TwoSum).
+    @inline(__always)
+    static func twoSum(_ a: Double, _ b: Double) -> DoubleDouble {
+        let sum = a + b
+        let bb = sum - a
+        let error = (a - (sum - bb)) + (b - bb)
+        return DoubleDouble(hi: sum, lo: error)
+    }
+
+    /// `a + b` exactly when |a| ≥ |b|.
+    @inline(__always)
+    static func quickTwoSum(_ a: Double, _ b: Double) -> DoubleDouble {
+        let sum = a + b
+        return DoubleDouble(hi: sum, lo: b - (sum - a))
+    }
+
+    /// `a × b` exactly, through a fused multiply-add.
+    @inline(__always)
+    static func twoProduct(_ a: Double, _ b: Double) -> DoubleDouble {
+        let product = a * b
+        return DoubleDouble(hi: product, lo: (-product).addingProduct(a, b))
+    }
+
+    @inline(__always)
+    static func + (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
+        var s = twoSum(a.hi, b.hi)
+        let t = twoSum(a.lo, b.lo)
+        s.lo += t.hi
+        s = quickTwoSum(s.hi, s.lo)
+        s.lo += t.lo
+        return quickTwoSum(s.hi, s.lo)
+    }
+
+    @inline(__always)
+    static func + (a: DoubleDouble, b: Double) -> DoubleDouble {
+        var s = twoSum(a.hi, b)
+        s.lo += a.lo
+        return quickTwoSum(s.hi, s.lo)
+    }
+
+    @inline(__always)
+    static prefix func - (a: DoubleDouble) -> DoubleDouble { DoubleDouble(hi: -a.hi, lo: -a.lo) }
+
+    @inline(__always)
+    static func - (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble { a + (-b) }
+
+    @inline(__always)
+    static func - (a: DoubleDouble, b: Double) -> DoubleDouble { a + (-b) }
+
+    @inline(__always)
+    static func * (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
+        var p = twoProduct(a.hi, b.hi)
+        p.lo += a.hi * b.lo + a.lo * b.hi
+        return quickTwoSum(p.hi, p.lo)
+    }
+
+    @inline(__always)
+    static func * (a: DoubleDouble, b: Double) -> DoubleDouble {
+        var p = twoProduct(a.hi, b)
+        p.lo += a.lo * b
+        return quickTwoSum(p.hi, p.lo)
+    }
+
+    @inline(__always)
+    static func * (a: Double, b: DoubleDouble) -> DoubleDouble { b * a }
+
+    /// Long division with one correction step, accurate to about 2⁻¹⁰⁴ relative.
+    @inline(__always)
+    static func / (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
+        let q1 = a.hi / b.hi
+        var r = a - b * q1
+        let q2 = r.hi / b.hi
+        r = r - b * q2
+        let q3 = r.hi / b.hi
+        return quickTwoSum(q1, q2) + q3
+    }
+
+    /// Division by a double: one quotient digit, its exact remainder, and a correction.
+    @inline(__always)
+    static func / (a: DoubleDouble, b: Double) -> DoubleDouble {
+        let q1 = a.hi / b
+        let p = twoProduct(q1, b)
+        let s = twoSum(a.hi, -p.hi)
+        let e = s.lo - p.lo + a.lo
+        let q2 = (s.hi + e) / b
+        return quickTwoSum(q1, q2)
+    }
+
+    @inline(__always)
+    static func / (a: Double, b: DoubleDouble) -> DoubleDouble { DoubleDouble(a) / b }
+
+    /// The largest integer not above the value.
+    var floor: DoubleDouble {
+        let highFloor = hi.rounded(.down)
+        if highFloor == hi { return Self.quickTwoSum(highFloor, lo.rounded(.down)) }
+        return DoubleDouble(hi: highFloor, lo: 0)
+    }
+
+    /// The value as `significand × 2^exponent` with |significand.hi| in [0.5, 1), like C `frexp`.
+    @inline(__always)
+    var frexp: (significand: DoubleDouble, exponent: Int) {
+        let biased = Int((hi.bitPattern >> 52) & 0x7FF)
+        if biased == 0 || biased == 0x7FF {
+            if hi == 0 || !hi.isFinite { return (self, 0) }
+            let exponent = Int(hi.exponent) + 1
+            return (scaled(by: -exponent), exponent)
+        }
+        let exponent = biased - 1022
+        if exponent > 1022 { return (scaled(by: -exponent), exponent) }
+        let factor = Double(bitPattern: UInt64(1023 - exponent) << 52)
+        return (DoubleDouble(hi: hi * factor, lo: lo * factor), exponent)
+    }
+
+    /// The value times `2^exponent`, exact unless a part over- or underflows.
+    @inline(__always)
+    func scaled(by exponent: Int) -> DoubleDouble {
+        if exponent > -1022 && exponent < 1024 {
+            let factor = Double(bitPattern: UInt64(exponent + 1023) << 52)
+            return DoubleDouble(hi: hi * factor, lo: lo * factor)
+        }
+        let e = Int32(clamping: exponent)
+        return DoubleDouble(hi: scalbn(hi, e), lo: scalbn(lo, e))
+    }
+}
