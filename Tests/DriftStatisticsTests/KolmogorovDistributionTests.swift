@@ -6,9 +6,9 @@ import Testing
         let file = try FixtureFile.load("ks")
         var checked = 0
         for fixture in file.cases where try fixture.string("kind") == "kolmogorov" {
-            let xs = try fixture.numbers("x")
-            let survival = try fixture.numbers("sf")
-            let cdf = try fixture.numbers("cdf")
+            let xs = try fixture.doubles("x")
+            let survival = try fixture.doubles("sf")
+            let cdf = try fixture.doubles("cdf")
             for index in xs.indices {
                 let x = xs[index]
                 expectClose(KolmogorovDistribution.survival(x), survival[index], relative: 1e-13, "kolmogorov(\(x))")

@@ -15,9 +15,9 @@ import Testing
         var checked = 0
         for fixture in file.cases where try fixture.string("kind") == "kstwo" {
             let n = try fixture.int("n")
-            let ds = try fixture.numbers("d")
-            let survival = try fixture.numbers("sf")
-            let cdf = try fixture.numbers("cdf")
+            let ds = try fixture.doubles("d")
+            let survival = try fixture.doubles("sf")
+            let cdf = try fixture.doubles("cdf")
             let relative = n <= 140 ? 1e-13 : 1e-9
             for index in ds.indices {
                 let d = ds[index]

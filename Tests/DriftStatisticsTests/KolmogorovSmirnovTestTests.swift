@@ -9,11 +9,11 @@ import Testing
         var asymptotic = 0
         for fixture in file.cases where try fixture.string("kind") == "two_sample" {
             let result = try kolmogorovSmirnovTest(
-                reference: try fixture.numbers("reference"), current: try fixture.numbers("current")
+                reference: try fixture.doubles("reference"), current: try fixture.doubles("current")
             )
             #expect(result.method == .ks)
-            expectClose(result.statistic, try fixture.number("statistic"), "\(fixture) statistic")
-            expectClose(result.pValue ?? .nan, try fixture.number("pvalue"), "\(fixture) p-value")
+            expectClose(result.statistic, try fixture.double("statistic"), "\(fixture) statistic")
+            expectClose(result.pValue ?? .nan, try fixture.double("pvalue"), "\(fixture) p-value")
             checked += 1
             if try fixture.string("path") == "asymp" { asymptotic += 1 }
         }

@@ -7,8 +7,8 @@ import Testing
         var checked = 0
         for fixture in file.cases where try fixture.string("kind") == "smirnov" {
             let n = try fixture.int("n")
-            let ds = try fixture.numbers("d")
-            let survival = try fixture.numbers("sf")
+            let ds = try fixture.doubles("d")
+            let survival = try fixture.doubles("sf")
             for index in ds.indices {
                 let d = ds[index]
                 expectClose(

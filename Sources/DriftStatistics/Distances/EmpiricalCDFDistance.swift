@@ -22,8 +22,9 @@ struct EmpiricalCDFDistance {
     init(reference: [Double], current: [Double], method: DriftMethod) throws(DriftStatisticsError) {
         try validateSample(reference, role: .reference, method: method)
         try validateSample(current, role: .current, method: method)
-        self.reference = reference.sortedAscending()
-        self.current = current.sortedAscending()
+        let sorted = sortedSamples([reference, current])
+        self.reference = sorted[0]
+        self.current = sorted[1]
         let largest = Swift.max(
             Swift.max(abs(self.reference[0]), abs(self.reference[self.reference.count - 1])),
             Swift.max(abs(self.current[0]), abs(self.current[self.current.count - 1]))

@@ -37,7 +37,8 @@ public func kolmogorovSmirnovTest(
 ) throws(DriftStatisticsError) -> TwoSampleResult {
     try validateSample(reference, role: .reference, method: .ks)
     try validateSample(current, role: .current, method: .ks)
-    let (first, second) = sortedConcurrently(reference, current)
+    let sorted = sortedSamples([reference, current])
+    let (first, second) = (sorted[0], sorted[1])
     let n1 = first.count
     let n2 = second.count
     var d = largestECDFDifference(first, second)
@@ -62,23 +63,6 @@ public func kolmogorovSmirnovTest(
         p = KolmogorovSmirnovOneSampleDistribution.twoSidedSurvival(sampleSize: Int(effectiveSize), d)
     }
     return TwoSampleResult(method: .ks, statistic: d, pValue: min(max(p, 0), 1))
-}
-
-/// Both samples in ascending order; at benchmark sizes the two sorts run on two threads, as they
-/// are most of the test's cost.
-private func sortedConcurrently(_ reference: [Double], _ current: [Double]) -> ([Double], [Double]) {
-    if min(reference.count, current.count) < 65_536 {
-        return (reference.sortedAscending(), current.sortedAscending())
-    }
-    var results: [[Double]] = [[], []]
-    results.withUnsafeMutableBufferPointer { slots in
-        // Each iteration writes only its own slot, so the two threads never share an element.
-        nonisolated(unsafe) let slots = slots
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            slots[index] = (index == 0 ? reference : current).sortedAscending()
-        }
-    }
-    return (results[0], results[1])
 }
 
 /// max(max Δ, clip(−min Δ, 0, 1)) over the pooled values, Δ = fl(i/n₁) − fl(j/n₂) with i and j

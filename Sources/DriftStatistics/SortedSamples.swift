@@ -3,7 +3,7 @@ import Dispatch
 /// Every sample in ascending order, the samples sorted concurrently when they are large
 /// enough for that to pay.
 ///
-/// The rank tests spend most of their time in these independent radix sorts; above about 64k
+/// The rank, ECDF and distance statistics spend most of their time in these independent radix sorts; above about 64k
 /// values in all, sorting the samples on separate threads cuts the wall time of a
 /// 1M-per-side test by roughly a third on a two-core machine and changes no result (each sort
 /// is deterministic). Below the threshold the thread hand-off costs more than it saves.
