@@ -54,7 +54,7 @@ test: deps-fast-blas
 # Release benchmark beside SciPy/numpy on the same data; prints a table (README "Performance").
 bench: deps-fast-blas
 	@python3 -c "import scipy, numpy, sklearn" 2>/dev/null || python3 -m pip install -q $(PY_PEERS)
-	cd Benchmarks && swift run -c release driftstats-bench
+	swift run -c release driftstats-bench
 
 # Regenerates the committed conformance fixtures from the peers (not needed to run the tests).
 fixtures:
@@ -62,4 +62,4 @@ fixtures:
 	@for g in scripts/fixtures/gen_*.py; do echo "== $$g"; python3 $$g || exit 1; done
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build

@@ -19,6 +19,12 @@ let package = Package(
         ),
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], swiftSettings: strict),
         .target(name: "DriftStatistics", dependencies: ["LinearAlgebra"], swiftSettings: strict),
+        .executableTarget(
+            name: "driftstats-bench",
+            dependencies: ["DriftStatistics", "LinearAlgebra"],
+            path: "Benchmarks/driftstats-bench",
+            swiftSettings: strict
+        ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .testTarget(
             name: "DriftStatisticsTests",

@@ -1,27 +1,23 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import CLinearAlgebra
+import Foundation
 
-/// Names the shared library that actually provides BLAS in this process (Debian's alternatives
-/// may point `libblas.so.3` at the reference BLAS or at OpenBLAS), so every benchmark table says
-/// which one produced its figures.
+/// Names the shared library that actually provides BLAS in this process. Debian's alternatives
+/// may point `libblas.so.3` at the reference BLAS or at OpenBLAS, so every benchmark table says
+/// which one produced its figures. The loader's own map of the process (`/proc/self/maps`) lists
+/// the file it really mapped, after every symbolic link was followed.
 enum ActiveBLAS {
     static func describe() -> String {
-        var info = Dl_info()
-        let symbol = unsafeBitCast(cblas_dgemm as @convention(c) (
-            CBLAS_ORDER, CBLAS_TRANSPOSE, CBLAS_TRANSPOSE, Int32, Int32, Int32, Double,
-            UnsafePointer<Double>?, Int32, UnsafePointer<Double>?, Int32, Double, UnsafeMutablePointer<Double>?, Int32
-        ) -> Void, to: UnsafeRawPointer.self)
-        guard dladdr(symbol, &info) != 0, let name = info.dli_fname else { return "unknown" }
-        var path = String(cString: name)
-        var resolved = [CChar](repeating: 0, count: Int(PATH_MAX))
-        if realpath(path, &resolved) != nil { path = String(cString: resolved) }
-        let components = path.split(separator: "/")
-        let file = components.last.map(String.init) ?? path
-        let folder = components.dropLast().last.map(String.init) ?? ""
-        if file.contains("openblas") || folder.contains("openblas") { return "OpenBLAS (\(file))" }
-        if folder == "blas" { return "reference BLAS (\(file))" }
-        return file
+        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return "unknown" }
+        let libraries = Set(maps.split(separator: "\n").compactMap { line -> String? in
+            guard let path = line.split(separator: " ", omittingEmptySubsequences: true).last,
+                  path.hasPrefix("/"), path.contains("blas") else { return nil }
+            return String(path)
+        })
+        if let openBLAS = libraries.first(where: { $0.contains("openblas") }) {
+            return "OpenBLAS (\(openBLAS.split(separator: "/").suffix(2).joined(separator: "/")))"
+        }
+        if let reference = libraries.first(where: { $0.contains("/blas/") }) {
+            return "reference BLAS (\(reference.split(separator: "/").suffix(2).joined(separator: "/")))"
+        }
+        return libraries.sorted().first.map { String($0.split(separator: "/").last ?? "") } ?? "unknown"
     }
 }
