@@ -3,12 +3,14 @@ import Foundation
 import LinearAlgebra
 
 // Times driftwatch's statistics and the SciPy/numpy peer on the same seeded data in one run and
-// prints a table of medians. `--quick` runs the small sizes only; `--python PATH` picks the peer's
-// interpreter. Build in release: `make bench`.
+// prints a table of medians. `--quick` runs the small sizes only; `--only ks,psi` runs the named
+// methods only (ks, wasserstein, anderson, cvm, mannwhitney, psi, mmd, pca); `--python PATH` picks
+// the peer's interpreter. Build in release: `make bench`.
 
 let arguments = CommandLine.arguments
 let quick = arguments.contains("--quick")
 let python = arguments.firstIndex(of: "--python").map { arguments[$0 + 1] } ?? "python3"
+let only = arguments.firstIndex(of: "--only").map { Set(arguments[$0 + 1].split(separator: ",").map(String.init)) }
 let peerScript = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("peer/scipy_peer.py").path
@@ -45,10 +47,8 @@ for count in quick ? [10_000] : [10_000, 1_000_000] {
     add("cvm", "Cramér–von Mises") { try cramerVonMisesTest(reference: reference, current: current).statistic }
     add("mannwhitney", "Mann–Whitney U") { try mannWhitneyUTest(reference: reference, current: current).statistic }
     add("psi", "PSI (10 reference-quantile bins)") {
-        let binning = try NumericBinning(reference: reference, bins: 10)
-        return try populationStabilityIndex(
-            referenceCounts: binning.counts(of: reference), currentCounts: binning.counts(of: current)
-        ).statistic
+        let (binning, referenceCounts) = try NumericBinning.fitted(to: reference, bins: 10)
+        return try populationStabilityIndex(referenceCounts: referenceCounts, currentCounts: binning.counts(of: current)).statistic
     }
 }
 
@@ -95,6 +95,10 @@ if !quick {
             let detector = try PCAReconstructionDrift(reference: reference)
             return try detector.reconstructionError(current)
         }))
+}
+
+if let only {
+    cases = cases.filter { benchmark in only.contains { benchmark.name == $0 || benchmark.name.hasPrefix("\($0)-") } }
 }
 
 print("driftwatch statistics benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, BLAS: \(ActiveBLAS.describe())")

@@ -25,18 +25,6 @@ extension Array where Element == Double {
     }
 }
 
-/// Maps a double to an unsigned integer whose unsigned order is the double's numeric order.
-@inline(__always)
-private func orderedKey(_ value: Double) -> UInt64 {
-    let bits = value.bitPattern
-    return bits & 0x8000_0000_0000_0000 != 0 ? ~bits : bits | 0x8000_0000_0000_0000
-}
-
-@inline(__always)
-private func valueOfOrderedKey(_ key: UInt64) -> Double {
-    Double(bitPattern: key & 0x8000_0000_0000_0000 != 0 ? key & 0x7FFF_FFFF_FFFF_FFFF : ~key)
-}
-
 /// Six passes of 11 bits; all histograms are taken in one read, and a pass whose digit is the
 /// same for every key (common in the exponent bits) is skipped.
 private func radixSortKeys(_ keys: inout [UInt64]) {

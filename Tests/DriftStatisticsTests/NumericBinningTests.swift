@@ -37,4 +37,23 @@ import Testing
         #expect(binning.edges == [3])
         #expect(binning.counts(of: [2, 3, 4]) == [1, 2])
     }
+
+    /// Small samples are counted by binary search, large ones through the 16-bit prefix table;
+    /// both must put every value — edges, both zeros, subnormals and extreme magnitudes included —
+    /// in the bin `binIndex(of:)` names, and `fitted` must count the reference as `counts` does.
+    @Test(arguments: [1, 2, 10, 17, 40], [5_000, 50_000])
+    func countsAgreeWithBinIndexOnBothPaths(bins: Int, size: Int) throws {
+        var generator = SplitMix64(seed: UInt64(bins * size))
+        let reference = generator.normals(size).map { ($0 * 100).rounded() / 100 }
+        let (binning, referenceCounts) = try NumericBinning.fitted(to: reference, bins: bins)
+        #expect(referenceCounts == binning.counts(of: reference))
+        #expect(try NumericBinning(reference: reference, bins: bins) == binning)
+        let extremes: [Double] = [-0.0, 0, 5e-324, -5e-324, -1e308, 1e308, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
+        let nearEdges = binning.edges.flatMap { [$0.nextDown, $0, $0.nextUp] }
+        let values = generator.normals(size, standardDeviation: 2) + nearEdges + extremes
+        var expected = [Int](repeating: 0, count: binning.binCount)
+        for value in values { expected[binning.binIndex(of: value)] += 1 }
+        #expect(binning.counts(of: values) == expected)
+        #expect(expected.reduce(0, +) == values.count)
+    }
 }

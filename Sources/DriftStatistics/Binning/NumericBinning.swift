@@ -18,16 +18,29 @@ public struct NumericBinning: Sendable, Equatable, Codable {
     ///   - reference: the baseline values, finite, at least one.
     ///   - bins: the number of quantile bins requested (10 by default, at least 1).
     public init(reference: [Double], bins: Int = 10) throws(DriftStatisticsError) {
+        self = try Self.fitted(to: reference, bins: bins).binning
+    }
+
+    /// Freezes bins on a reference sample and counts the reference into them, as a baseline needs
+    /// both. The counts come from the sorted sample the quantiles are read from, so the reference
+    /// is not scanned a second time.
+    public static func fitted(
+        to reference: [Double], bins: Int = 10
+    ) throws(DriftStatisticsError) -> (binning: NumericBinning, referenceCounts: [Int]) {
         guard bins >= 1 else { throw .invalidArgument(name: "bins", reason: "must be at least 1, got \(bins)") }
         try validateSample(reference, role: .reference, method: .psi)
         let sorted = reference.sortedAscending()
         var edges: [Double] = []
         edges.reserveCapacity(bins - 1)
         for index in 1..<bins {
-            let edge = Self.linearQuantile(sorted: sorted, probability: Double(index) / Double(bins))
+            let edge = linearQuantile(sorted: sorted, probability: Double(index) / Double(bins))
             if edges.last.map({ edge > $0 }) ?? true { edges.append(edge) }
         }
-        self.edges = edges
+        // Bin i holds edges[i-1] ≤ x < edges[i]: differences of the counts below each edge.
+        var below = edges.map { edge in countBelow(edge, inSorted: sorted) }
+        below.append(sorted.count)
+        let counts = below.indices.map { index in below[index] - (index == 0 ? 0 : below[index - 1]) }
+        return (NumericBinning(validatedEdges: edges), counts)
     }
 
     /// Bins with explicit interior edges, which must be finite and strictly increasing.
@@ -40,6 +53,10 @@ public struct NumericBinning: Sendable, Equatable, Codable {
                 throw .invalidArgument(name: "edges[\(index)]", reason: "edges must be strictly increasing")
             }
         }
+        self.edges = edges
+    }
+
+    private init(validatedEdges edges: [Double]) {
         self.edges = edges
     }
 
@@ -58,8 +75,41 @@ public struct NumericBinning: Sendable, Equatable, Codable {
     /// Counts of `values` per bin. Values must be finite (NaN would land in the last bin).
     public func counts(of values: [Double]) -> [Int] {
         var counts = [Int](repeating: 0, count: binCount)
-        for value in values { counts[binIndex(of: value)] += 1 }
+        if values.count < 32_768 || binCount > Int(PrefixTable.ambiguous) {
+            for value in values { counts[binIndex(of: value)] += 1 }
+            return counts
+        }
+        let table = PrefixTable(self)
+        counts.withUnsafeMutableBufferPointer { bins in
+            table.bins.withUnsafeBufferPointer { lookup in
+                for value in values {
+                    let bin = lookup[Int(truncatingIfNeeded: orderedKey(value) >> 48)]
+                    bins[bin == PrefixTable.ambiguous ? binIndex(of: value) : Int(bin)] += 1
+                }
+            }
+        }
         return counts
+    }
+
+    /// The bin of every double sharing each 16-bit prefix of its `orderedKey` (sign, exponent and
+    /// the top 4 bits of the significand), or `ambiguous` where an edge falls inside the prefix's
+    /// range. Counting a large sample then costs one table lookup per value (the table is 128 KiB)
+    /// instead of a binary search whose branches the data make unpredictable; only values in the
+    /// few ambiguous ranges take the search. Built per call: 65 536 pairs of lookups, small next
+    /// to the samples it is used for.
+    private struct PrefixTable {
+        static let ambiguous = UInt16.max
+        let bins: [UInt16]
+
+        init(_ binning: NumericBinning) {
+            bins = (0..<65_536).map { prefix in
+                let low = valueOfOrderedKey(UInt64(prefix) << 48)
+                let high = valueOfOrderedKey(UInt64(prefix) << 48 | 0x0000_FFFF_FFFF_FFFF)
+                guard !low.isNaN, !high.isNaN else { return Self.ambiguous }
+                let first = binning.binIndex(of: low)
+                return first == binning.binIndex(of: high) ? UInt16(first) : Self.ambiguous
+            }
+        }
     }
 
     /// NumPy's default quantile (`method="linear"`) of an ascending sample.
@@ -73,5 +123,16 @@ public struct NumericBinning: Sendable, Equatable, Codable {
         // NumPy's _lerp form, which is exact at both ends and monotone in the fraction.
         let difference = b - a
         return fraction >= 0.5 ? b - difference * (1 - fraction) : a + difference * fraction
+    }
+
+    /// The number of values of an ascending sample strictly below `value`.
+    private static func countBelow(_ value: Double, inSorted sorted: [Double]) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

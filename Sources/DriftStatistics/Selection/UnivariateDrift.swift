@@ -143,8 +143,8 @@ private func binnedCounts(
         try validateSample(r, role: .reference, method: .psi)
         try validateSample(c, role: .current, method: .psi)
         if distinctValueCount(r, c, upTo: 6) > 5 {
-            let binning = try NumericBinning(reference: r, bins: bins)
-            return (binning.counts(of: r), binning.counts(of: c))
+            let (binning, referenceCounts) = try NumericBinning.fitted(to: r, bins: bins)
+            return (referenceCounts, binning.counts(of: c))
         }
     }
     let binning = try CategoricalBinning(reference: reference.categories, maxCategories: maxCategories)
