@@ -22,10 +22,7 @@ extension Array where Element == Double {
         return [Double](unsafeUninitializedCapacity: n) { output, initialized in
             self.withUnsafeBufferPointer { input in
                 guard let source = input.baseAddress, let destination = output.baseAddress else { return }
-                let counts = UnsafeMutablePointer<Int>.allocate(capacity: SpreadSort.maximumBuckets * (SpreadSort.maximumDepth + 1))
-                defer { counts.deallocate() }
-                SpreadSort.sort(source, into: destination, count: n, scratch: nil, counts: counts, depth: 0, poorSpreads: 0)
-                SpreadSort.orderSignedZeros(destination, count: n)
+                SpreadSort.sort(source, into: destination, count: n)
             }
             initialized = n
         }
@@ -37,18 +34,40 @@ private enum SpreadSort {
     static let insertionLimit = 32
     /// 2^11 buckets: level-one scattering into more streams than this costs more than it saves.
     static let maximumBucketBits = 11
-    static let maximumBuckets = 1 << maximumBucketBits
     static let maximumDepth = 8
     /// Levels whose largest bucket keeps most of the values (far outliers, several scales) are
     /// re-spread this many times before the region goes to the radix sort.
     static let maximumPoorSpreads = 2
+
+    /// The number of bucket bits for `m` values: about two buckets a value, at most 2^11.
+    @inline(__always)
+    static func bucketBits(_ m: Int) -> Int {
+        var bits = 4
+        while bits < maximumBucketBits && (1 << bits) < 2 * m { bits += 1 }
+        return bits
+    }
+
+    static func sort(_ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count n: Int) {
+        if n <= insertionLimit {
+            destination.update(from: source, count: n)
+            insertionSort(destination, count: n)
+        } else {
+            // One bucket table per level (plus one for trying key buckets), none larger than the top's.
+            let stride = 1 << bucketBits(n)
+            let counts = UnsafeMutablePointer<Int>.allocate(capacity: stride * (maximumDepth + 1))
+            defer { counts.deallocate() }
+            sort(source, into: destination, count: n, scratch: nil, counts: counts, stride: stride, depth: 0, poorSpreads: 0)
+        }
+        orderSignedZeros(destination, count: n)
+    }
 
     /// Writes `source[0..<m]` in ascending order to `destination`. `scratch`, when given, holds at
     /// least `m` values and may alias `source` (which is dead once scattered); the top level passes
     /// nil and allocates only as much as its largest bucket needs.
     static func sort(
         _ source: UnsafePointer<Double>, into destination: UnsafeMutablePointer<Double>, count m: Int,
-        scratch: UnsafeMutablePointer<Double>?, counts: UnsafeMutablePointer<Int>, depth: Int, poorSpreads: Int
+        scratch: UnsafeMutablePointer<Double>?, counts: UnsafeMutablePointer<Int>, stride: Int, depth: Int,
+        poorSpreads: Int
     ) {
         if m <= insertionLimit {
             destination.update(from: source, count: m)
@@ -62,15 +81,14 @@ private enum SpreadSort {
             destination.update(from: source, count: m)
             return
         }
-        var bits = 4
-        while bits < maximumBucketBits && (1 << bits) < 2 * m { bits += 1 }
+        let bits = bucketBits(m)
         if depth >= maximumDepth || poorSpreads > maximumPoorSpreads {
             RadixSort.sort(source, into: destination, count: m)
             return
         }
         let buckets = 1 << bits
         let mask = UInt64(buckets - 1)
-        let offsets = counts + depth * maximumBuckets
+        let offsets = counts + depth * stride
         let scale = Double(buckets - 1) / range
         var largest = Int.max
         if range.isFinite && scale.isFinite {
@@ -92,7 +110,7 @@ private enum SpreadSort {
         let keyShift = UInt64(Swift.max(0, (UInt64.bitWidth - keySpan.leadingZeroBitCount) - bits))
         var byKey = false
         if largest > m / 2 {
-            let keyOffsets = counts + (depth + 1) * maximumBuckets
+            let keyOffsets = counts + (depth + 1) * stride
             keyOffsets.initialize(repeating: 0, count: buckets)
             let keys = UnsafeRawPointer(source).assumingMemoryBound(to: UInt64.self)
             for index in 0..<m {
@@ -133,7 +151,10 @@ private enum SpreadSort {
                 let size = end &- start
                 if size > insertionLimit {
                     buffer.update(from: destination + start, count: size)
-                    sort(buffer, into: destination + start, count: size, scratch: buffer, counts: counts, depth: depth + 1, poorSpreads: poor)
+                    sort(
+                        buffer, into: destination + start, count: size, scratch: buffer, counts: counts, stride: stride,
+                        depth: depth + 1, poorSpreads: poor
+                    )
                 }
                 start = end
             }
