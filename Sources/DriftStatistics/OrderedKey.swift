@@ -1,6 +1,7 @@
 /// A double as an unsigned integer whose unsigned order is the double's numeric order (the sign
-/// bit flipped for positives, every bit flipped for negatives): what radix sorting and prefix
-/// tables work on. −0 orders just below +0; NaN patterns order beyond ±∞.
+/// bit flipped for positives, every bit flipped for negatives), so a prefix of the key names a
+/// contiguous range of values — what `NumericBinning`'s prefix table is built on. −0 orders just
+/// below +0; NaN patterns order beyond ±∞.
 @inline(__always)
 func orderedKey(_ value: Double) -> UInt64 {
     let bits = value.bitPattern
