@@ -10,7 +10,7 @@ APT_BUILD := libblas-dev liblapack-dev
 # OpenBLAS stands in for the reference BLAS/LAPACK at run time (Debian alternatives) for speed.
 APT_FAST_BLAS := libopenblas0-pthread
 # Python peers the benchmark runs beside driftwatch, and the fixture generators use.
-PY_PEERS := scipy==1.17.1 numpy==2.4.6 statsmodels==0.15.0 scikit-learn==1.9.1
+PY_PEERS := scipy==1.17.1 numpy==2.4.6 statsmodels==0.15.0 scikit-learn==1.9.1 mpmath==1.3.0
 
 SWIFT_TEST_FLAGS ?=
 
