@@ -21,6 +21,27 @@ import Testing
         #expect(checked > 500)
     }
 
+    /// n from 10⁴ to 10⁶, where only the window of significant terms is summed: d near 1/n and
+    /// 1 − 1/n, n·d an integer, and survival from near 1 down to near 1e-300.
+    @Test func matchesSciPyAtLargeSampleSizes() throws {
+        let file = try FixtureFile.load("smirnov-large")
+        var checked = 0
+        for fixture in file.cases {
+            let n = try fixture.int("n")
+            let ds = try fixture.doubles("d")
+            let survival = try fixture.doubles("sf")
+            for index in ds.indices {
+                let d = ds[index]
+                expectClose(
+                    SmirnovDistribution.survival(sampleSize: n, d), survival[index], relative: 1e-13,
+                    "smirnov(\(n), \(d))"
+                )
+                checked += 1
+            }
+        }
+        #expect(checked > 200)
+    }
+
     @Test func edgeCases() {
         #expect(SmirnovDistribution.survival(sampleSize: 10, .nan).isNaN)
         #expect(SmirnovDistribution.survival(sampleSize: 0, 0.5).isNaN)
