@@ -92,7 +92,7 @@ def run_case(case, directory):
     elif method == "wasserstein":
         call = lambda: stats.wasserstein_distance(reference, current)
     elif method == "anderson":
-        call = lambda: stats.anderson_ksamp([reference, current]).statistic
+        call = lambda: stats.anderson_ksamp([reference, current], variant="midrank").statistic
     elif method == "cvm":
         call = lambda: stats.cramervonmises_2samp(reference, current).statistic
     elif method == "mannwhitney":
