@@ -11,6 +11,9 @@ let arguments = CommandLine.arguments
 let quick = arguments.contains("--quick")
 let python = arguments.firstIndex(of: "--python").map { arguments[$0 + 1] } ?? "python3"
 let only = arguments.firstIndex(of: "--only").map { Set(arguments[$0 + 1].split(separator: ",").map(String.init)) }
+
+/// Whether `--only` (if given) names this method.
+func wanted(_ method: String) -> Bool { only?.contains(method) ?? true }
 let peerScript = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("peer/scipy_peer.py").path
@@ -35,6 +38,7 @@ for count in quick ? [10_000] : [10_000, 1_000_000] {
     let runs = count >= 1_000_000 ? 3 : 7
     let size = count >= 1_000_000 ? "1M" : "\(count / 1000)k"
     func add(_ method: String, _ label: String, _ body: @escaping () throws -> Double) {
+        guard wanted(method) else { return }
         cases.append(BenchmarkCase(
             name: "\(method)-\(count)", method: label, size: "\(size) per side", runs: runs,
             peer: ["name": "\(method)-\(count)", "method": method, "reference": referenceFile, "current": currentFile,
@@ -61,44 +65,40 @@ func matrix(rowMajor values: [Double], rows: Int, columns: Int) throws -> Matrix
     return try Matrix(rows: rows, columns: columns, columnMajor: columnMajor)
 }
 
-for rows in quick ? [2_000] : [2_000, 5_000] {
-    let dimensions = 20
-    let referenceValues = BenchmarkData.multivariate(rows: rows, dimensions: dimensions, shift: 0, seed: 1)
-    let currentValues = BenchmarkData.multivariate(rows: rows, dimensions: dimensions, shift: 0.05, seed: 2)
-    let referenceFile = try data.write(referenceValues, name: "mmd-reference-\(rows)")
-    let currentFile = try data.write(currentValues, name: "mmd-current-\(rows)")
-    let reference = try matrix(rowMajor: referenceValues, rows: rows, columns: dimensions)
-    let current = try matrix(rowMajor: currentValues, rows: rows, columns: dimensions)
-    cases.append(BenchmarkCase(
-        name: "mmd-\(rows)", method: "MMD², RBF, 100 permutations", size: "\(rows / 1000)k × \(dimensions) per side",
-        runs: 3,
-        peer: ["name": "mmd-\(rows)", "method": "mmd", "reference": referenceFile, "current": currentFile,
-               "columns": dimensions, "permutations": 100, "runs": 3],
-        run: { try mmdTest(reference: reference, current: current, permutations: 100).statistic }))
+/// Seeded reference and current matrices (current shifted by 0.05), written for the peer too.
+func multivariatePair(
+    name: String, rows: Int, dimensions: Int, seeds: (UInt64, UInt64)
+) throws -> (reference: Matrix<Double>, current: Matrix<Double>, peer: [String: Any]) {
+    let referenceValues = BenchmarkData.multivariate(rows: rows, dimensions: dimensions, shift: 0, seed: seeds.0)
+    let currentValues = BenchmarkData.multivariate(rows: rows, dimensions: dimensions, shift: 0.05, seed: seeds.1)
+    let peer: [String: Any] = [
+        "name": name, "columns": dimensions, "runs": 3,
+        "reference": try data.write(referenceValues, name: "\(name)-reference"),
+        "current": try data.write(currentValues, name: "\(name)-current"),
+    ]
+    return (
+        try matrix(rowMajor: referenceValues, rows: rows, columns: dimensions),
+        try matrix(rowMajor: currentValues, rows: rows, columns: dimensions),
+        peer
+    )
 }
 
-if !quick {
-    let rows = 1_000_000
-    let dimensions = 25
-    let referenceValues = BenchmarkData.multivariate(rows: rows, dimensions: dimensions, shift: 0, seed: 3)
-    let currentValues = BenchmarkData.multivariate(rows: rows, dimensions: dimensions, shift: 0.05, seed: 4)
-    let referenceFile = try data.write(referenceValues, name: "pca-reference")
-    let currentFile = try data.write(currentValues, name: "pca-current")
-    let reference = try matrix(rowMajor: referenceValues, rows: rows, columns: dimensions)
-    let current = try matrix(rowMajor: currentValues, rows: rows, columns: dimensions)
-    cases.append(BenchmarkCase(
-        name: "pca", method: "PCA reconstruction (fit + 10 reference chunks + current)", size: "1M × 25 per side",
-        runs: 3,
-        peer: ["name": "pca", "method": "pca", "reference": referenceFile, "current": currentFile, "columns": dimensions,
-               "runs": 3],
-        run: {
-            let detector = try PCAReconstructionDrift(reference: reference)
-            return try detector.reconstructionError(current)
-        }))
+if wanted("mmd") {
+    for rows in quick ? [2_000] : [2_000, 5_000] {
+        let (reference, current, peer) = try multivariatePair(name: "mmd-\(rows)", rows: rows, dimensions: 20, seeds: (1, 2))
+        cases.append(BenchmarkCase(
+            name: "mmd-\(rows)", method: "MMD², RBF, 100 permutations", size: "\(rows / 1000)k × 20 per side", runs: 3,
+            peer: peer.merging(["method": "mmd", "permutations": 100]) { $1 },
+            run: { try mmdTest(reference: reference, current: current, permutations: 100).statistic }))
+    }
 }
 
-if let only {
-    cases = cases.filter { benchmark in only.contains { benchmark.name == $0 || benchmark.name.hasPrefix("\($0)-") } }
+if !quick && wanted("pca") {
+    let (reference, current, peer) = try multivariatePair(name: "pca", rows: 1_000_000, dimensions: 25, seeds: (3, 4))
+    cases.append(BenchmarkCase(
+        name: "pca", method: "PCA reconstruction (fit + 10 reference chunks + current)", size: "1M × 25 per side", runs: 3,
+        peer: peer.merging(["method": "pca"]) { $1 },
+        run: { try PCAReconstructionDrift(reference: reference).reconstructionError(current) }))
 }
 
 print("driftwatch statistics benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, BLAS: \(ActiveBLAS.describe())")
@@ -133,4 +133,4 @@ for benchmark in cases {
 print("\n| " + header.joined(separator: " | ") + " |")
 print("|" + header.map { _ in "---" }.joined(separator: "|") + "|")
 for row in rows { print("| " + row.joined(separator: " | ") + " |") }
-print("\nMedians of \(quick ? "7" : "3–7") runs after a warm-up, wall time inside each process; the peer times its own calls the same way.")
+print("\nMedians after a warm-up (3 runs at 1M rows and for the multivariate cases, 7 otherwise), wall time inside each process; the peer times its own calls the same way.")
