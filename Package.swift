@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "DriftStatistics", targets: ["DriftStatistics"]),
+        .library(name: "Monitoring", targets: ["Monitoring"]),
     ],
     targets: [
         .systemLibrary(
@@ -19,12 +20,14 @@ let package = Package(
         ),
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], swiftSettings: strict),
         .target(name: "DriftStatistics", dependencies: ["LinearAlgebra"], swiftSettings: strict),
+        .target(name: "Monitoring", dependencies: ["DriftStatistics", "LinearAlgebra"], swiftSettings: strict),
         .executableTarget(
             name: "driftstats-bench",
             dependencies: ["DriftStatistics", "LinearAlgebra"],
             path: "Benchmarks/driftstats-bench",
             swiftSettings: strict
         ),
+        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "DriftStatistics"], swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .testTarget(
             name: "DriftStatisticsTests",
