@@ -13,12 +13,25 @@ public struct RowCountWindows: Sendable, Equatable, Codable {
         public var position: Int
         /// Whether this event filled the window (`position == rowsPerWindow`): close it now.
         public var closesWindow: Bool
+
+        public init(windowIndex: Int64, position: Int, closesWindow: Bool) {
+            self.windowIndex = windowIndex
+            self.position = position
+            self.closesWindow = closesWindow
+        }
     }
 
     /// A window closed by ``RowCountWindows/flush()`` before it was full.
     public struct PartialWindow: Sendable, Equatable {
+        /// The window's number.
         public var windowIndex: Int64
+        /// How many events it holds, `1 ..< rowsPerWindow`.
         public var rows: Int
+
+        public init(windowIndex: Int64, rows: Int) {
+            self.windowIndex = windowIndex
+            self.rows = rows
+        }
     }
 
     /// `N`, the number of events per window.
