@@ -7,12 +7,18 @@
 /// - **Windows**: fixed length `L` seconds, aligned to the Unix epoch; window `k` is the
 ///   half-open interval `[k·L, (k+1)·L)` (see ``EventTimeWindow``). An event exactly on a
 ///   boundary belongs to the later window.
-/// - **Watermark** = the largest event time seen − `allowedLateness`: the bounded-out-of-orderness
-///   watermark of Apache Flink (`BoundedOutOfOrdernessWatermarks`, without Flink's extra −1 ms,
-///   since our windows are half-open in real seconds) and the "allowed lateness" of Apache Beam
-///   (Akidau et al., "The Dataflow Model", VLDB 2015). It never moves backwards.
+/// - **Watermark** = the largest event time seen − `allowedLateness`, never moving backwards:
+///   the bounded-out-of-orderness watermark of Apache Flink (`BoundedOutOfOrdernessWatermarks`,
+///   `WatermarkStrategy.forBoundedOutOfOrderness`), updated with each event rather than
+///   periodically. Its effect equals Apache Beam's allowed
+///   lateness over a watermark that tracks the newest event time (Akidau et al., "The Dataflow
+///   Model", VLDB 2015): a window's data is final once events `allowedLateness` newer than its end
+///   have arrived.
 /// - **Closing**: a window closes as soon as `end ≤ watermark`, i.e. once no event still within
-///   the allowed lateness can belong to it. Windows close in increasing order, each exactly once.
+///   the allowed lateness can belong to it. This is the moment Flink fires an event-time window:
+///   Flink's watermark is 1 ms lower (max − bound − 1 ms) and it fires when the watermark reaches
+///   the window's last millisecond (end − 1 ms); the two offsets cancel. Windows close in
+///   increasing order, each exactly once.
 /// - **Late events**: an event whose window has closed is reported as ``EventTimeAssignment/Placement/late(_:)``,
 ///   never dropped silently. Lateness is judged at window granularity, like Flink: an event older
 ///   than the watermark is still accepted while its window is open. With `allowedLateness` 0 an
