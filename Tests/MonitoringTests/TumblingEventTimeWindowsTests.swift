@@ -85,6 +85,7 @@ import Testing
         let window = try windows.window(containing: 10)
         #expect(window.index == 1 && window.start == 10 && window.end == 20)
         #expect(window.contains(10) && !window.contains(20))
+        #expect(windows.window(at: 1) == window && windows.window(at: -3).start == -30)
         // Lateness 0: out-of-order data is accepted only within the newest window.
         #expect(try run(&windows, [7, 3, 10, 9.5]) == [.open(0), .open(0), .open(1, closing: [0]), .late(0)])
     }

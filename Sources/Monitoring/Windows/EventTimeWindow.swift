@@ -7,7 +7,10 @@
 /// Membership is decided against exactly these two doubles, so every finite time in range falls
 /// in exactly one window and adjacent windows share their boundary value (`end` of `k` is
 /// `start` of `k + 1`) even when `L` is not representable in binary (e.g. 0.1 s).
-public struct EventTimeWindow: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+///
+/// Encodable (for API answers) but not decodable: a window is rebuilt from its index with
+/// ``TumblingEventTimeWindows/window(at:)``, so its bounds always agree with the window length.
+public struct EventTimeWindow: Sendable, Hashable, Comparable, Encodable, CustomStringConvertible {
     /// The window's number: `floor(start / L)`, negative before the epoch.
     public let index: Int64
     /// Inclusive lower bound, in event-time seconds.

@@ -96,6 +96,11 @@ public struct TumblingEventTimeWindows: Sendable {
         EventTimeWindow(index: try index(of: eventTime), length: windowLength)
     }
 
+    /// Window number `index` of this length, e.g. to rebuild a stored window's bounds.
+    public func window(at index: Int64) -> EventTimeWindow {
+        EventTimeWindow(index: index, length: windowLength)
+    }
+
     /// Places an event without a timestamp by the time the caller received it.
     public mutating func assign(eventTime: Double?, receiptTime: Double) throws(WindowingError) -> EventTimeAssignment {
         try assign(eventTime: eventTime ?? receiptTime)
