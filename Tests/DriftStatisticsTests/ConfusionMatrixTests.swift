@@ -9,7 +9,8 @@ import Testing
         for fixtureCase in cases {
             let scores = try fixtureCase.doubles("scores")
             let labels = try PerformanceFixture.booleans(fixtureCase, "labels")
-            let matrix = try ConfusionMatrix(scores: scores, labels: labels, threshold: try fixtureCase.double("threshold"))
+            let threshold = try fixtureCase.double("threshold")
+            let matrix = try ConfusionMatrix(scores: scores, labels: labels, threshold: threshold)
             let counts = try fixtureCase.ints("counts")
             #expect(
                 [matrix.truePositives, matrix.falsePositives, matrix.trueNegatives, matrix.falseNegatives] == counts,
@@ -25,7 +26,7 @@ import Testing
                 expectClose(try matrix.recall(zeroDivision: zeroDivision), recall[index], "\(context) recall")
                 expectClose(try matrix.f1(zeroDivision: zeroDivision), f1[index], "\(context) f1")
             }
-            let predictions = scores.map { $0 >= (try? fixtureCase.double("threshold")) ?? .nan }
+            let predictions = scores.map { $0 >= threshold }
             #expect(try ConfusionMatrix(predictions: predictions, labels: labels) == matrix, "\(fixtureCase)")
         }
     }
@@ -37,7 +38,8 @@ import Testing
             let labels = (0..<n).map { _ in generator.nextOpenUnit() < 0.3 }
             let scores = labels.map { ($0 ? 0.3 : 0) + generator.nextOpenUnit() }
             let whole = try ConfusionMatrix(scores: scores, labels: labels)
-            let parts = SketchMergeOrders.split(Array(zip(scores, labels)), parts: Int.random(in: 2...10, using: &generator), using: &generator)
+            let partCount = Int.random(in: 2...10, using: &generator)
+            let parts = SketchMergeOrders.split(Array(zip(scores, labels)), parts: partCount, using: &generator)
             let matrices = try parts.map { part throws(DriftStatisticsError) in
                 try ConfusionMatrix(scores: part.map(\.0), labels: part.map(\.1))
             }

@@ -32,7 +32,8 @@ import Testing
             let labels = (0..<n).map { _ in classes[Int.random(in: 0..<5, using: &generator)] }
             let predictions = labels.map { generator.nextOpenUnit() < 0.6 ? $0 : classes[Int.random(in: 1..<6, using: &generator)] }
             let whole = try MulticlassConfusionMatrix(predictions: predictions, labels: labels)
-            let parts = SketchMergeOrders.split(Array(zip(predictions, labels)), parts: Int.random(in: 2...10, using: &generator), using: &generator)
+            let partCount = Int.random(in: 2...10, using: &generator)
+            let parts = SketchMergeOrders.split(Array(zip(predictions, labels)), parts: partCount, using: &generator)
             let matrices = try parts.map { part throws(DriftStatisticsError) in
                 try MulticlassConfusionMatrix(predictions: part.map(\.0), labels: part.map(\.1))
             }

@@ -28,7 +28,8 @@ import Testing
             let labels = (0..<n).map { _ in scale * generator.nextNormal() }
             let predictions = labels.map { $0 + scale * 0.1 * generator.nextNormal() }
             let whole = try RegressionErrorSketch(predictions: predictions, labels: labels)
-            let parts = SketchMergeOrders.split(Array(zip(predictions, labels)), parts: Int.random(in: 2...12, using: &generator), using: &generator)
+            let partCount = Int.random(in: 2...12, using: &generator)
+            let parts = SketchMergeOrders.split(Array(zip(predictions, labels)), parts: partCount, using: &generator)
             let sketches = try parts.map { part throws(DriftStatisticsError) in
                 try RegressionErrorSketch(predictions: part.map(\.0), labels: part.map(\.1))
             }
@@ -75,9 +76,14 @@ import Testing
         let sketch = try RegressionErrorSketch(predictions: [0.1, 0.7, 1e-3], labels: [0.3, 0.2, 0])
         let data = try JSONEncoder().encode(sketch)
         #expect(try JSONDecoder().decode(RegressionErrorSketch.self, from: data) == sketch)
-        let negative = Data(#"{"count":2,"sumOfAbsoluteErrors":-1,"sumOfAbsoluteErrorsCompensation":0,"sumOfSquaredErrors":1,"sumOfSquaredErrorsCompensation":0}"#.utf8)
+        func state(count: Int, absolute: Double, squared: Double) -> Data {
+            Data(#"{"count":\#(count),"sumOfAbsoluteErrors":\#(absolute),"sumOfAbsoluteErrorsCompensation":0,"#.utf8)
+                + Data(#""sumOfSquaredErrors":\#(squared),"sumOfSquaredErrorsCompensation":0}"#.utf8)
+        }
+        #expect(try JSONDecoder().decode(RegressionErrorSketch.self, from: state(count: 2, absolute: 3, squared: 5)).count == 2)
+        let negative = state(count: 2, absolute: -1, squared: 1)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(RegressionErrorSketch.self, from: negative) }
-        let emptyWithSums = Data(#"{"count":0,"sumOfAbsoluteErrors":1,"sumOfAbsoluteErrorsCompensation":0,"sumOfSquaredErrors":1,"sumOfSquaredErrorsCompensation":0}"#.utf8)
+        let emptyWithSums = state(count: 0, absolute: 1, squared: 1)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(RegressionErrorSketch.self, from: emptyWithSums) }
     }
 }

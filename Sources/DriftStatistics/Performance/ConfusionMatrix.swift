@@ -58,9 +58,7 @@ public struct ConfusionMatrix: Sendable, Hashable, Codable {
     /// Empty arrays give the empty matrix.
     /// - Throws: `.invalidArgument(name: "labels", …)` when the arrays differ in length.
     public init(predictions: [Bool], labels: [Bool]) throws(DriftStatisticsError) {
-        guard predictions.count == labels.count else {
-            throw .invalidArgument(name: "labels", reason: "\(labels.count) labels for \(predictions.count) predictions; they must be paired one to one")
-        }
+        try PerformanceInputs.validateLengths(predictionCount: predictions.count, labelCount: labels.count)
         self.init()
         predictions.withUnsafeBufferPointer { prediction in
             labels.withUnsafeBufferPointer { label in
@@ -75,9 +73,7 @@ public struct ConfusionMatrix: Sendable, Hashable, Codable {
     ///   `.nonFiniteValue(.current, index:, value:)` for the first NaN or ±∞ score (sklearn
     ///   rejects non-finite scores).
     public init(scores: [Double], labels: [Bool], threshold: Double = 0.5) throws(DriftStatisticsError) {
-        guard scores.count == labels.count else {
-            throw .invalidArgument(name: "labels", reason: "\(labels.count) labels for \(scores.count) scores; they must be paired one to one")
-        }
+        try PerformanceInputs.validateLengths(predictionCount: scores.count, labelCount: labels.count)
         guard !threshold.isNaN else { throw .invalidArgument(name: "threshold", reason: "must not be NaN") }
         try PerformanceInputs.validateFinite(scores, role: .current)
         self.init()
@@ -170,7 +166,9 @@ public struct ConfusionMatrix: Sendable, Hashable, Codable {
                 trueNegatives: trueNegatives, falseNegatives: falseNegatives
             )
         } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "inconsistent ConfusionMatrix state: \(error)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "inconsistent ConfusionMatrix state: \(error)")
+            )
         }
     }
 }

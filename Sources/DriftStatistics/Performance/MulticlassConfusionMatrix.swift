@@ -33,9 +33,7 @@ public struct MulticlassConfusionMatrix: Sendable, Hashable, Codable {
     /// arrays give the empty matrix.
     /// - Throws: `.invalidArgument(name: "labels", …)` when the arrays differ in length.
     public init(predictions: [String], labels: [String]) throws(DriftStatisticsError) {
-        guard predictions.count == labels.count else {
-            throw .invalidArgument(name: "labels", reason: "\(labels.count) labels for \(predictions.count) predictions; they must be paired one to one")
-        }
+        try PerformanceInputs.validateLengths(predictionCount: predictions.count, labelCount: labels.count)
         self.init()
         for (prediction, label) in zip(predictions, labels) { add(prediction: prediction, label: label) }
     }
@@ -141,7 +139,9 @@ public struct MulticlassConfusionMatrix: Sendable, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let decoded = try container.decode([String: [String: Int]].self, forKey: .counts)
         guard decoded.values.allSatisfy({ $0.values.allSatisfy { $0 >= 0 } }) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "inconsistent MulticlassConfusionMatrix state: a negative count"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "inconsistent MulticlassConfusionMatrix state: a negative count")
+            )
         }
         counts = decoded.compactMapValues { row in
             let positive = row.filter { $0.value > 0 }

@@ -5,14 +5,19 @@
 /// `.reference` role and the predictions or scores the `.current` role, so a caller can tell which
 /// array held a NaN.
 enum PerformanceInputs {
-    /// Throws unless `predictions` and `labels` are non-empty and of one length.
-    static func validatePairs(predictionCount: Int, labelCount: Int) throws(DriftStatisticsError) {
+    /// Throws unless there is one label per prediction.
+    static func validateLengths(predictionCount: Int, labelCount: Int) throws(DriftStatisticsError) {
         guard predictionCount == labelCount else {
             throw .invalidArgument(
                 name: "labels",
                 reason: "\(labelCount) labels for \(predictionCount) predictions; they must be paired one to one"
             )
         }
+    }
+
+    /// Throws unless there is one label per prediction and at least one pair.
+    static func validatePairs(predictionCount: Int, labelCount: Int) throws(DriftStatisticsError) {
+        try validateLengths(predictionCount: predictionCount, labelCount: labelCount)
         guard predictionCount > 0 else { throw .emptySample(.current) }
     }
 

@@ -85,7 +85,9 @@ private enum ScoresByLabel {
 
     /// `2·U`, twice the number of (positive, negative) pairs ranked correctly with ties counting
     /// one half, by one walk over both sorted arrays.
-    static func twiceMannWhitneyU(sortedPositives positive: UnsafeBufferPointer<Double>, sortedNegatives negative: UnsafeBufferPointer<Double>) -> Int {
+    static func twiceMannWhitneyU(
+        sortedPositives positive: UnsafeBufferPointer<Double>, sortedNegatives negative: UnsafeBufferPointer<Double>
+    ) -> Int {
         let positiveCount = positive.count
         let negativeCount = negative.count
         var twiceU = 0

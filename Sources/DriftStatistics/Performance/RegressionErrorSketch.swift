@@ -57,9 +57,7 @@ public struct RegressionErrorSketch: Sendable, Equatable, Codable {
     ///   `.nonFiniteValue(.reference, …)` for the first such label (indices into the arrays); the
     ///   sketch is then unchanged (a batch is added whole or not at all).
     public mutating func add(predictions: [Double], labels: [Double]) throws(DriftStatisticsError) {
-        guard predictions.count == labels.count else {
-            throw .invalidArgument(name: "labels", reason: "\(labels.count) labels for \(predictions.count) predictions; they must be paired one to one")
-        }
+        try PerformanceInputs.validateLengths(predictionCount: predictions.count, labelCount: labels.count)
         try PerformanceInputs.validateFinite(predictions, role: .current)
         try PerformanceInputs.validateFinite(labels, role: .reference)
         predictions.withUnsafeBufferPointer { prediction in
@@ -130,7 +128,9 @@ public struct RegressionErrorSketch: Sendable, Equatable, Codable {
         let consistent = count >= 0 && absoluteErrors.high >= 0 && squaredErrors.high >= 0
             && !sums.contains(where: \.isNaN) && (count > 0 || (absoluteErrors == .zero && squaredErrors == .zero))
         guard consistent else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "inconsistent RegressionErrorSketch state"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "inconsistent RegressionErrorSketch state")
+            )
         }
     }
 
