@@ -125,6 +125,16 @@ struct DoubleDouble: Sendable, Equatable {
     @inline(__always)
     static func - (a: DoubleDouble, b: Double) -> DoubleDouble { a + (-b) }
 
+    /// `self − other` rounded to a double, by the QD library's sloppy subtraction: one TwoSum on
+    /// the high parts and plain arithmetic on the low ones. Within a rounding or two of
+    /// `(self − other).doubleValue`, with half the dependency chain; ±∞ as for `−`.
+    @inline(__always)
+    func roundedDifference(_ other: DoubleDouble) -> Double {
+        let s = Self.twoSum(hi, -other.hi)
+        if !s.hi.isFinite { return s.hi }
+        return s.hi + (s.lo + (lo - other.lo))
+    }
+
     @inline(__always)
     static func * (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         var p = twoProduct(a.hi, b.hi)

@@ -127,7 +127,7 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
         let countA = Double(count)
         let countB = Double(other.count)
         let total = countA + countB
-        let delta = (other.runningMean - runningMean).doubleValue
+        let delta = other.runningMean.roundedDifference(runningMean)
         let increment: Double
         if delta.isFinite {
             runningMean = runningMean + delta * (countB / total)
