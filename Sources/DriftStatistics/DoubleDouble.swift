@@ -126,8 +126,11 @@ struct DoubleDouble: Sendable, Equatable {
     static func - (a: DoubleDouble, b: Double) -> DoubleDouble { a + (-b) }
 
     /// `self − other` rounded to a double, by the QD library's sloppy subtraction: one TwoSum on
-    /// the high parts and plain arithmetic on the low ones. Within a rounding or two of
-    /// `(self − other).doubleValue`, with half the dependency chain; ±∞ as for `−`.
+    /// the high parts and plain arithmetic on the low ones, half the dependency chain of
+    /// `(self − other).doubleValue`. Besides the final rounding its error is a few units of
+    /// 2⁻¹⁰⁶·(|self| + |other|), which shows only when the difference is below about 2⁻⁵³ of the
+    /// operands (`MomentsSketch`'s merge uses it for δ = meanB − meanA, where that much absolute
+    /// error is negligible). ±∞ as for `−`.
     @inline(__always)
     func roundedDifference(_ other: DoubleDouble) -> Double {
         let s = Self.twoSum(hi, -other.hi)
