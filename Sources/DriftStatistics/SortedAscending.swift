@@ -220,12 +220,7 @@ private enum SpreadSort {
     /// Comparisons see `-0.0 == +0.0`, so a run of zeros may come out mixed; rewrite it with the
     /// negative zeros first so the output is exactly ordered.
     static func orderSignedZeros(_ values: UnsafeMutablePointer<Double>, count n: Int) {
-        var low = 0
-        var high = n
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] < 0 { low = middle + 1 } else { high = middle }
-        }
+        let low = UnsafeMutableBufferPointer(start: values, count: n).countBelow(0)
         var end = low
         var negativeZeros = 0
         while end < n && values[end] == 0 {

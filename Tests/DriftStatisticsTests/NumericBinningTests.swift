@@ -48,7 +48,7 @@ import Testing
         let (binning, referenceCounts) = try NumericBinning.fitted(to: reference, bins: bins)
         #expect(referenceCounts == binning.counts(of: reference))
         #expect(try NumericBinning(reference: reference, bins: bins) == binning)
-        let extremes: [Double] = [-0.0, 0, 5e-324, -5e-324, -1e308, 1e308, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
+        let extremes: [Double] = [-0.0, 0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, -1e308, 1e308, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
         let nearEdges = binning.edges.flatMap { [$0.nextDown, $0, $0.nextUp] }
         let values = generator.normals(size, standardDeviation: 2) + nearEdges + extremes
         var expected = [Int](repeating: 0, count: binning.binCount)

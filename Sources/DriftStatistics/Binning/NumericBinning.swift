@@ -37,7 +37,7 @@ public struct NumericBinning: Sendable, Equatable, Codable {
             if edges.last.map({ edge > $0 }) ?? true { edges.append(edge) }
         }
         // Bin i holds edges[i-1] ≤ x < edges[i]: differences of the counts below each edge.
-        var below = edges.map { edge in countBelow(edge, inSorted: sorted) }
+        var below = edges.map { edge in sorted.countBelow(edge) }
         below.append(sorted.count)
         let counts = below.indices.map { index in below[index] - (index == 0 ? 0 : below[index - 1]) }
         return (NumericBinning(validatedEdges: edges), counts)
@@ -63,13 +63,7 @@ public struct NumericBinning: Sendable, Equatable, Codable {
     /// The bin of `value`: the number of edges less than or equal to it.
     @inlinable
     public func binIndex(of value: Double) -> Int {
-        var low = 0
-        var high = edges.count
-        while low < high {
-            let middle = (low + high) >> 1
-            if edges[middle] <= value { low = middle + 1 } else { high = middle }
-        }
-        return low
+        edges.countAtOrBelow(value)
     }
 
     /// Counts of `values` per bin. Values must be finite (NaN would land in the last bin).
@@ -123,16 +117,5 @@ public struct NumericBinning: Sendable, Equatable, Codable {
         // NumPy's _lerp form, which is exact at both ends and monotone in the fraction.
         let difference = b - a
         return fraction >= 0.5 ? b - difference * (1 - fraction) : a + difference * fraction
-    }
-
-    /// The number of values of an ascending sample strictly below `value`.
-    private static func countBelow(_ value: Double, inSorted sorted: [Double]) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) >> 1
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

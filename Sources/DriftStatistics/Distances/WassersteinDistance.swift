@@ -68,18 +68,19 @@ public func normedWassersteinDistance(
 }
 
 /// `np.std(values * scale)` (ddof 0) by the two-pass algorithm NumPy uses, with compensated
-/// sums so the order of summation does not matter.
+/// sums (`DoubleDouble.accumulate`, the cascaded form that costs little in this 1M-value loop)
+/// so the order of summation does not matter.
 private func populationStandardDeviation(_ values: [Double], scale: Double) -> Double {
     let count = Double(values.count)
     return values.withUnsafeBufferPointer { buffer in
-        var sum = CompensatedSum()
-        for value in buffer { sum.add(value * scale) }
-        let mean = sum.value / count
-        var squares = CompensatedSum()
+        var sum = DoubleDouble.zero
+        for value in buffer { sum.accumulate(value * scale) }
+        let mean = sum.doubleValue / count
+        var squares = DoubleDouble.zero
         for value in buffer {
             let deviation = value * scale - mean
-            squares.add(deviation * deviation)
+            squares.accumulate(deviation * deviation)
         }
-        return (squares.value / count).squareRoot()
+        return (squares.doubleValue / count).squareRoot()
     }
 }

@@ -87,7 +87,7 @@ private func largestECDFDifference(_ first: [Double], _ second: [Double]) -> Dou
             var bounds = [(Int, Int)](repeating: (0, 0), count: rangeCount + 1)
             for k in 1..<rangeCount {
                 let pivot = a[k * a.count / rangeCount - 1]
-                bounds[k] = (upperBound(a, pivot), upperBound(b, pivot))
+                bounds[k] = (a.countAtOrBelow(pivot), b.countAtOrBelow(pivot))
             }
             bounds[rangeCount] = (a.count, b.count)
             var parts = [ECDFExtremes](repeating: ECDFExtremes(n1: a.count, n2: b.count), count: rangeCount)
@@ -133,17 +133,6 @@ private func walk(
         j += 1
         if j == endB || b[j] > value { extremes.record(i, j) }
     }
-}
-
-/// The number of sorted values at or below `value`.
-private func upperBound(_ values: UnsafeBufferPointer<Double>, _ value: Double) -> Int {
-    var low = 0
-    var high = values.count
-    while low < high {
-        let middle = (low + high) / 2
-        if values[middle] <= value { low = middle + 1 } else { high = middle }
-    }
-    return low
 }
 
 private let processorCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))

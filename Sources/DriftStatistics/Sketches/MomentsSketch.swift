@@ -9,7 +9,7 @@
 /// associative up to rounding, and an empty sketch is its exact identity (the result is
 /// bit-for-bit the other operand).
 ///
-/// **Accuracy.** The mean and `M2` are held as double-double numbers (`CompensatedDouble`), so
+/// **Accuracy.** The mean and `M2` are held as double-double numbers (`DoubleDouble`), so
 /// the first-order error a plain-double mean would feed into `δ` (ε·|mean|, large for data such
 /// as 1e12 ± 1) does not reach the merged variance. `add(contentsOf:)` summarises a batch by the
 /// corrected two-pass algorithm (Chan, Golub & LeVeque 1983) with blocked sums, then merges it; `add(_:)` is Welford's update, which is the pairwise
@@ -44,8 +44,8 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
 
     /// How many values the sketch summarises.
     public private(set) var count: Int = 0
-    private var runningMean: CompensatedDouble = .zero
-    private var squaredDeviations: CompensatedDouble = .zero
+    private var runningMean: DoubleDouble = .zero
+    private var squaredDeviations: DoubleDouble = .zero
     /// The smallest value, or nil for an empty sketch.
     public private(set) var minimum: Double?
     /// The largest value, or nil for an empty sketch.
@@ -61,17 +61,17 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
 
     private init(singleFinite value: Double) {
         count = 1
-        runningMean = CompensatedDouble(value)
+        runningMean = DoubleDouble(value)
         minimum = value
         maximum = value
     }
 
     /// The arithmetic mean (`np.mean`), within a few ulps of the exactly rounded value; nil for
     /// an empty sketch.
-    public var mean: Double? { count == 0 ? nil : runningMean.value }
+    public var mean: Double? { count == 0 ? nil : runningMean.doubleValue }
 
     /// `M2 = Σ (xᵢ − mean)²`, 0 for an empty sketch, +∞ past the double range (see the type).
-    public var sumOfSquaredDeviations: Double { squaredDeviations.value }
+    public var sumOfSquaredDeviations: Double { squaredDeviations.doubleValue }
 
     /// The variance `M2 / (count − ddof)`, matching `np.var(x, ddof=…)`; nil when
     /// `count ≤ ddof` (no value at all for `.population`, fewer than two for `.sample`), where
@@ -79,7 +79,7 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
     public func variance(degreesOfFreedom: DeltaDegreesOfFreedom) -> Double? {
         let divisor = count - degreesOfFreedom.rawValue
         guard divisor > 0 else { return nil }
-        return squaredDeviations.value / Double(divisor)
+        return squaredDeviations.doubleValue / Double(divisor)
     }
 
     /// The square root of `variance(degreesOfFreedom:)`, matching `np.std(x, ddof=…)`; nil when
@@ -127,19 +127,18 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
         let countA = Double(count)
         let countB = Double(other.count)
         let total = countA + countB
-        let delta = other.runningMean.difference(runningMean)
+        let delta = other.runningMean.roundedDifference(runningMean)
         let increment: Double
         if delta.isFinite {
-            runningMean.add(delta * (countB / total))
+            runningMean = runningMean + delta * (countB / total)
             let scaled = delta * (countA * countB / total).squareRoot()
             increment = scaled * scaled
         } else {
             // Means of opposite sign near ±1.8e308: the weighted average cannot overflow.
-            runningMean = CompensatedDouble(runningMean.value * (countA / total) + other.runningMean.value * (countB / total))
+            runningMean = DoubleDouble(runningMean.doubleValue * (countA / total) + other.runningMean.doubleValue * (countB / total))
             increment = .infinity
         }
-        squaredDeviations.add(other.squaredDeviations)
-        squaredDeviations.add(increment)
+        squaredDeviations = squaredDeviations + other.squaredDeviations + increment
         count += other.count
         if let low = other.minimum, let high = other.maximum, let ownLow = minimum, let ownHigh = maximum {
             minimum = Swift.min(low, ownLow)
@@ -173,7 +172,7 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
     /// per block) leaves only a second-order trace in `M2` and none in the mean beyond ε·spread.
     private static func summarize(_ values: UnsafeBufferPointer<Double>) -> BatchOutcome {
         let count = values.count
-        var sum = CompensatedDouble.zero
+        var sum = DoubleDouble.zero
         var low = Double.infinity
         var high = -Double.infinity
         var blockStart = 0
@@ -203,7 +202,7 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
                 if let bad = (blockStart..<blockEnd).first(where: { !values[$0].isFinite }) { return .nonFinite(bad) }
                 return .sumOverflows
             }
-            sum.add(blockSum)
+            sum = sum + blockSum
             low = Swift.min(low, Swift.min(Swift.min(lows.0, lows.1), Swift.min(lows.2, lows.3)))
             high = Swift.max(high, Swift.max(Swift.max(highs.0, highs.1), Swift.max(highs.2, highs.3)))
             blockStart = blockEnd
@@ -213,14 +212,14 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
         batch.minimum = low
         batch.maximum = high
         guard low != high else {
-            batch.runningMean = CompensatedDouble(low)
+            batch.runningMean = DoubleDouble(low)
             return .summary(batch)
         }
-        guard sum.high.isFinite else { return .sumOverflows }
+        guard sum.hi.isFinite else { return .sumOverflows }
         let n = Double(count)
-        let shift = sum.divided(by: n).value
-        var deviations = CompensatedDouble.zero
-        var squares = CompensatedDouble.zero
+        let shift = (sum / n).doubleValue
+        var deviations = DoubleDouble.zero
+        var squares = DoubleDouble.zero
         blockStart = 0
         while blockStart < count {
             let blockEnd = Swift.min(blockStart + blockLength, count)
@@ -239,21 +238,19 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
                 squareLanes.0 += deviation * deviation
                 index += 1
             }
-            deviations.add((lanes.0 + lanes.1) + (lanes.2 + lanes.3))
-            squares.add((squareLanes.0 + squareLanes.1) + (squareLanes.2 + squareLanes.3))
+            deviations = deviations + ((lanes.0 + lanes.1) + (lanes.2 + lanes.3))
+            squares = squares + ((squareLanes.0 + squareLanes.1) + (squareLanes.2 + squareLanes.3))
             blockStart = blockEnd
         }
         // Deviations from a finite mean overflow only for values of both signs near ±1.8e308.
-        guard deviations.high.isFinite else { return .sumOverflows }
-        var mean = CompensatedDouble(shift)
-        mean.add(deviations.divided(by: n))
-        batch.runningMean = mean
-        if squares.high.isFinite {
-            let deviationSum = deviations.value
-            squares.add(-(deviationSum * deviationSum) / n)
-            batch.squaredDeviations = squares.value > 0 ? squares : .zero
+        guard deviations.hi.isFinite else { return .sumOverflows }
+        batch.runningMean = DoubleDouble(shift) + deviations / n
+        if squares.hi.isFinite {
+            let deviationSum = deviations.doubleValue
+            squares = squares + -(deviationSum * deviationSum) / n
+            batch.squaredDeviations = squares.doubleValue > 0 ? squares : .zero
         } else {
-            batch.squaredDeviations = CompensatedDouble(.infinity)
+            batch.squaredDeviations = DoubleDouble(.infinity)
         }
         return .summary(batch)
     }
@@ -267,13 +264,13 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         count = try container.decode(Int.self, forKey: .count)
-        runningMean = CompensatedDouble(
-            normalizedHigh: try container.decode(Double.self, forKey: .mean),
-            low: try container.decode(Double.self, forKey: .meanCompensation)
+        runningMean = Self.restored(
+            try container.decode(Double.self, forKey: .mean),
+            compensation: try container.decode(Double.self, forKey: .meanCompensation)
         )
-        squaredDeviations = CompensatedDouble(
-            normalizedHigh: try container.decode(Double.self, forKey: .sumOfSquaredDeviations),
-            low: try container.decode(Double.self, forKey: .sumOfSquaredDeviationsCompensation)
+        squaredDeviations = Self.restored(
+            try container.decode(Double.self, forKey: .sumOfSquaredDeviations),
+            compensation: try container.decode(Double.self, forKey: .sumOfSquaredDeviationsCompensation)
         )
         minimum = try container.decodeIfPresent(Double.self, forKey: .minimum)
         maximum = try container.decodeIfPresent(Double.self, forKey: .maximum)
@@ -282,7 +279,7 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
             consistent = minimum == nil && maximum == nil && runningMean == .zero && squaredDeviations == .zero
         } else if let low = minimum, let high = maximum {
             consistent = count > 0 && low.isFinite && high.isFinite && low <= high
-                && runningMean.high.isFinite && !(squaredDeviations.high < 0) && !squaredDeviations.high.isNaN
+                && runningMean.hi.isFinite && !(squaredDeviations.hi < 0) && !squaredDeviations.hi.isNaN
         } else {
             consistent = false
         }
@@ -291,13 +288,19 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
         }
     }
 
+    /// A persisted double-double, already normalised when it was encoded, restored bit for bit;
+    /// a non-finite value carries no compensation.
+    private static func restored(_ hi: Double, compensation lo: Double) -> DoubleDouble {
+        DoubleDouble(hi: hi, lo: hi.isFinite ? lo : 0)
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(count, forKey: .count)
-        try container.encode(runningMean.high, forKey: .mean)
-        try container.encode(runningMean.low, forKey: .meanCompensation)
-        try container.encode(squaredDeviations.high, forKey: .sumOfSquaredDeviations)
-        try container.encode(squaredDeviations.low, forKey: .sumOfSquaredDeviationsCompensation)
+        try container.encode(runningMean.hi, forKey: .mean)
+        try container.encode(runningMean.lo, forKey: .meanCompensation)
+        try container.encode(squaredDeviations.hi, forKey: .sumOfSquaredDeviations)
+        try container.encode(squaredDeviations.lo, forKey: .sumOfSquaredDeviationsCompensation)
         try container.encodeIfPresent(minimum, forKey: .minimum)
         try container.encodeIfPresent(maximum, forKey: .maximum)
     }

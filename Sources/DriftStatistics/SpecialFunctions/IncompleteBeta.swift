@@ -51,7 +51,8 @@ enum IncompleteBeta {
         if a.isInfinite && b.isInfinite { return (.nan, .nan) }
         if a.isInfinite { return (0, 1) }
         if b.isInfinite { return (1, 0) }
-        let lin = CompensatedExponent.roundingError(of: a, plus: b)
+        // fl(a + b) − (a + b), exactly: minus TwoSum's error.
+        let lin = -DoubleDouble.twoSum(a, b).lo
         let w = shift ?? (-a).addingProduct(x, a + b)
         if w > 0 {
             let swapped = lowerTail(a: b, b: a, x: y, y: x, shift: lin - w)
@@ -97,28 +98,29 @@ enum IncompleteBeta {
             let result = smallPower * largePower * ratio
             if result > 1e-305 && result.isFinite { return result }
         }
-        let lin = CompensatedExponent.roundingError(of: a, plus: b)
+        // fl(a + b) − (a + b), exactly: minus TwoSum's error.
+        let lin = -DoubleDouble.twoSum(a, b).lo
         let u = w / a
         let v = (lin - w) / b
         // a·φ(u) + b·φ(v); where u or v is far from 0, a·φ(u) = a·ln(1+u) − w and
         // b·φ(v) = b·ln(1+v) − (lin − w) are accumulated without rounding the large terms.
-        var exponent = CompensatedExponent()
+        var exponent = DoubleDouble.zero
         if u < -0.5 || u > 1 {
-            exponent.add(a, times: u < -0.5 ? logOfScaled(x, c / a) : log1p(u))
-            exponent.add(-w)
+            exponent.accumulate(a, times: u < -0.5 ? logOfScaled(x, c / a) : log1p(u))
+            exponent.accumulate(-w)
         } else {
-            exponent.add(a, times: LogGammaCorrections.logOnePlusMinus(u))
+            exponent.accumulate(a, times: LogGammaCorrections.logOnePlusMinus(u))
         }
         if v < -0.5 || v > 1 {
-            exponent.add(b, times: v < -0.5 ? logOfScaled(y, c / b) : log1p(v))
-            exponent.add(w)
-            exponent.add(-lin)
+            exponent.accumulate(b, times: v < -0.5 ? logOfScaled(y, c / b) : log1p(v))
+            exponent.accumulate(w)
+            exponent.accumulate(-lin)
         } else {
-            exponent.add(b, times: LogGammaCorrections.logOnePlusMinus(v))
+            exponent.accumulate(b, times: LogGammaCorrections.logOnePlusMinus(v))
         }
-        exponent.add(LogGammaCorrections.stirlingRemainder(c))
-        exponent.add(-LogGammaCorrections.stirlingRemainder(a))
-        exponent.add(-LogGammaCorrections.stirlingRemainder(b))
+        exponent.accumulate(LogGammaCorrections.stirlingRemainder(c))
+        exponent.accumulate(-LogGammaCorrections.stirlingRemainder(a))
+        exponent.accumulate(-LogGammaCorrections.stirlingRemainder(b))
         let scale = (a / c).squareRoot() * (b / (2 * Double.pi)).squareRoot()
         return scale * exponent.exponential
     }

@@ -82,21 +82,21 @@ enum IncompleteGamma {
         let ratio = x / a
         // ln(x/a) with the division's rounding put back: x − a·ratio is exact by the FMA.
         let logRatio = x > 1e-300 ? log(ratio) + x.addingProduct(-a, ratio) / x : log(x) - log(a)
-        var exponent = CompensatedExponent()
-        exponent.add(a, times: logRatio)
-        exponent.add(-x)
-        exponent.add(a)
-        exponent.add(-LogGammaCorrections.stirlingRemainder(a))
+        var exponent = DoubleDouble.zero
+        exponent.accumulate(a, times: logRatio)
+        exponent.accumulate(-x)
+        exponent.accumulate(a)
+        exponent.accumulate(-LogGammaCorrections.stirlingRemainder(a))
         return (a / (2 * Double.pi)).squareRoot() * exponent.exponential
     }
 
     /// exp(a·l + s + t), with the product and the sums carried in double-double so the exponent's
     /// rounding (up to 1e-13 for exponents near −700) does not reach the result.
     static func expOfSum(_ a: Double, _ l: Double, _ s: Double, _ t: Double) -> Double {
-        var exponent = CompensatedExponent()
-        exponent.add(a, times: l)
-        exponent.add(s)
-        exponent.add(t)
+        var exponent = DoubleDouble.zero
+        exponent.accumulate(a, times: l)
+        exponent.accumulate(s)
+        exponent.accumulate(t)
         return exponent.exponential
     }
 

@@ -4,15 +4,34 @@ import Glibc
 import Darwin
 #endif
 
-/// An unevaluated sum `hi + lo` of two doubles carrying about 106 bits of significand.
+/// An unevaluated sum `hi + lo` of two doubles carrying about 106 bits of significand: the
+/// module's one piece of compensated arithmetic.
 ///
-/// Smirnov's one-sided distribution raises bases such as `1 − d − v/n` to powers near `n`; a
-/// relative error ε in the base becomes `n·ε` in the power, so with `n` up to a million a plain
-/// double loses six digits. Carrying the base in double-double arithmetic (Dekker 1971; Hida, Li
-/// & Bailey's QD library) keeps the terms accurate to the last bit of a double.
-struct DoubleDouble: Sendable {
+/// The error-free transformations are Knuth's TwoSum, Dekker's FastTwoSum (`quickTwoSum`) and a
+/// fused-multiply-add TwoProduct (Dekker 1971, "A floating-point technique for extending the
+/// available precision"; Shewchuk 1997, "Adaptive precision floating-point arithmetic"). The
+/// operators `+ − × ÷` are the accurate double-double algorithms of Hida, Li & Bailey's QD
+/// library (2001), which keep the pair normalised (`|lo| ≤ ulp(hi)/2`).
+///
+/// Users:
+/// - Smirnov's one-sided distribution raises bases such as `1 − d − v/n` to powers near `n`; a
+///   relative error ε in the base becomes `n·ε` in the power, so with `n` up to a million a
+///   plain double loses six digits, while double-double keeps the terms accurate to the last bit
+///   of a double.
+/// - `MomentsSketch` keeps its mean and sum of squared deviations as double-doubles because a
+///   persisted window is merged many times: a plain-double mean of data far from zero
+///   (1e12 ± 1) carries an error of ε·|mean| that the pairwise merge turns into a first-order
+///   error of the merged variance.
+/// - Long sums (the normed Wasserstein distance's standard deviation) and the exponents of the
+///   incomplete gamma and beta prefactors use `accumulate`, the cheaper unnormalised form.
+///
+/// Overflow: once a sum's `hi` is ±∞ the compensation is meaningless and `+`/`−` keep `lo` at
+/// zero, so the value stays ±∞ and never becomes NaN.
+struct DoubleDouble: Sendable, Equatable {
     var hi: Double
     var lo: Double
+
+    static let zero = DoubleDouble(0)
 
     init(_ value: Double) {
         hi = value
@@ -26,7 +45,8 @@ struct DoubleDouble: Sendable {
 
     var doubleValue: Double { hi + lo }
 
-    /// `a + b` exactly, as a rounded sum and its error (Knuth's TwoSum).
+    /// `a + b` exactly, as a rounded sum and its error (Knuth's TwoSum; any order of magnitudes).
+    /// The error is meaningless (NaN) when the sum overflows.
     @inline(__always)
     static func twoSum(_ a: Double, _ b: Double) -> DoubleDouble {
         let sum = a + b
@@ -35,7 +55,7 @@ struct DoubleDouble: Sendable {
         return DoubleDouble(hi: sum, lo: error)
     }
 
-    /// `a + b` exactly when |a| ≥ |b|.
+    /// `a + b` exactly when |a| ≥ |b| (Dekker's FastTwoSum).
     @inline(__always)
     static func quickTwoSum(_ a: Double, _ b: Double) -> DoubleDouble {
         let sum = a + b
@@ -49,9 +69,38 @@ struct DoubleDouble: Sendable {
         return DoubleDouble(hi: product, lo: (-product).addingProduct(a, b))
     }
 
+    /// Adds `term` by cascaded summation (Ogita, Rump & Oishi 2005, "Accurate sum and dot
+    /// product", Sum2; the same value as Neumaier's compensated sum): `hi` takes the rounded sum
+    /// and `lo` collects each addition's exact error, without renormalising. A long sum is then
+    /// accurate to about one rounding whatever the order of its terms. This is the form for hot
+    /// loops: its only serial dependencies are one addition into `hi` and one into `lo`, where
+    /// `+` chains a TwoSum and a renormalisation through every step. Read the result with
+    /// `doubleValue`; use `+` when the pair must stay normalised.
+    @inline(__always)
+    mutating func accumulate(_ term: Double) {
+        let sum = Self.twoSum(hi, term)
+        hi = sum.hi
+        lo += sum.lo
+    }
+
+    /// Adds `p × q` by cascaded summation, the product's own rounding error included.
+    @inline(__always)
+    mutating func accumulate(_ p: Double, times q: Double) {
+        let product = Self.twoProduct(p, q)
+        lo += product.lo
+        accumulate(product.hi)
+    }
+
+    /// exp(hi + lo) to first order in `lo` (which is below ulp(hi) for a normalised or a short
+    /// accumulated pair, so the neglected term is under 1e-31 relative).
+    var exponential: Double {
+        exp(hi) * (1 + lo)
+    }
+
     @inline(__always)
     static func + (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         var s = twoSum(a.hi, b.hi)
+        if !s.hi.isFinite { return DoubleDouble(s.hi) }
         let t = twoSum(a.lo, b.lo)
         s.lo += t.hi
         s = quickTwoSum(s.hi, s.lo)
@@ -62,6 +111,7 @@ struct DoubleDouble: Sendable {
     @inline(__always)
     static func + (a: DoubleDouble, b: Double) -> DoubleDouble {
         var s = twoSum(a.hi, b)
+        if !s.hi.isFinite { return DoubleDouble(s.hi) }
         s.lo += a.lo
         return quickTwoSum(s.hi, s.lo)
     }
@@ -74,6 +124,19 @@ struct DoubleDouble: Sendable {
 
     @inline(__always)
     static func - (a: DoubleDouble, b: Double) -> DoubleDouble { a + (-b) }
+
+    /// `self − other` rounded to a double, by the QD library's sloppy subtraction: one TwoSum on
+    /// the high parts and plain arithmetic on the low ones, half the dependency chain of
+    /// `(self − other).doubleValue`. Besides the final rounding its error is a few units of
+    /// 2⁻¹⁰⁶·(|self| + |other|), which shows only when the difference is below about 2⁻⁵³ of the
+    /// operands (`MomentsSketch`'s merge uses it for δ = meanB − meanA, where that much absolute
+    /// error is negligible). ±∞ as for `−`.
+    @inline(__always)
+    func roundedDifference(_ other: DoubleDouble) -> Double {
+        let s = Self.twoSum(hi, -other.hi)
+        if !s.hi.isFinite { return s.hi }
+        return s.hi + (s.lo + (lo - other.lo))
+    }
 
     @inline(__always)
     static func * (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
