@@ -38,6 +38,12 @@ struct DoubleDouble: Sendable, Equatable {
         lo = 0
     }
 
+    /// A double-double read back from storage, where it was written normalised: restored bit for
+    /// bit; a non-finite value carries no compensation.
+    init(_ hi: Double, compensation lo: Double) {
+        self.init(hi: hi, lo: hi.isFinite ? lo : 0)
+    }
+
     init(hi: Double, lo: Double) {
         self.hi = hi
         self.lo = lo
@@ -159,6 +165,8 @@ struct DoubleDouble: Sendable, Equatable {
     @inline(__always)
     static func / (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         let q1 = a.hi / b.hi
+        // An infinite, NaN or overflowing quotient has no remainder to correct (∞ − ∞ would be NaN).
+        guard q1.isFinite else { return DoubleDouble(q1) }
         var r = a - b * q1
         let q2 = r.hi / b.hi
         r = r - b * q2
@@ -170,6 +178,7 @@ struct DoubleDouble: Sendable, Equatable {
     @inline(__always)
     static func / (a: DoubleDouble, b: Double) -> DoubleDouble {
         let q1 = a.hi / b
+        guard q1.isFinite else { return DoubleDouble(q1) }
         let p = twoProduct(q1, b)
         let s = twoSum(a.hi, -p.hi)
         let e = s.lo - p.lo + a.lo

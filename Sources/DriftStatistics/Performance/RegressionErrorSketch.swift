@@ -3,7 +3,7 @@
 /// `sklearn.metrics.mean_absolute_error` and `root_mean_squared_error` (sklearn 1.9.1, one
 /// output, no sample weights).
 ///
-/// **Accuracy.** Both sums are kept as double-doubles (`CompensatedDouble`, TwoSum per term), so
+/// **Accuracy.** Both sums are kept as double-doubles (`DoubleDouble`, TwoSum per term), so
 /// each is within about one rounding of the exact sum of the (rounded) terms whatever the number
 /// of values or the merge order; sklearn's pairwise `np.mean` is within a few roundings, so the
 /// metrics agree with it to about 1e-15 relative (checked at 1e-12 for RMSE, 1e-9 on the
@@ -23,8 +23,8 @@
 public struct RegressionErrorSketch: Sendable, Equatable, Codable {
     /// How many (prediction, label) pairs the sketch summarises.
     public private(set) var count: Int = 0
-    private var absoluteErrors: CompensatedDouble = .zero
-    private var squaredErrors: CompensatedDouble = .zero
+    private var absoluteErrors: DoubleDouble = .zero
+    private var squaredErrors: DoubleDouble = .zero
 
     /// An empty sketch, the identity of `merge(_:)`.
     public init() {}
@@ -35,10 +35,10 @@ public struct RegressionErrorSketch: Sendable, Equatable, Codable {
     }
 
     /// `Σ|prediction − label|`, rounded to a double.
-    public var sumOfAbsoluteErrors: Double { absoluteErrors.value }
+    public var sumOfAbsoluteErrors: Double { absoluteErrors.doubleValue }
 
     /// `Σ(prediction − label)²`, rounded to a double.
-    public var sumOfSquaredErrors: Double { squaredErrors.value }
+    public var sumOfSquaredErrors: Double { squaredErrors.doubleValue }
 
     /// Adds one pair.
     /// - Throws: `.nonFiniteValue(.current, …)` for a NaN or ±∞ prediction,
@@ -70,15 +70,15 @@ public struct RegressionErrorSketch: Sendable, Equatable, Codable {
 
     @inline(__always)
     private mutating func accumulate(_ error: Double) {
-        absoluteErrors.add(abs(error))
-        squaredErrors.add(error * error)
+        absoluteErrors = absoluteErrors + abs(error)
+        squaredErrors = squaredErrors + error * error
     }
 
     /// Merges `other` into this sketch.
     public mutating func merge(_ other: RegressionErrorSketch) {
         count += other.count
-        absoluteErrors.add(other.absoluteErrors)
-        squaredErrors.add(other.squaredErrors)
+        absoluteErrors = absoluteErrors + other.absoluteErrors
+        squaredErrors = squaredErrors + other.squaredErrors
     }
 
     /// This sketch merged with `other`; see `merge(_:)`.
@@ -92,14 +92,14 @@ public struct RegressionErrorSketch: Sendable, Equatable, Codable {
     /// - Throws: `.emptySample(.current)` for an empty sketch.
     public func meanAbsoluteError() throws(DriftStatisticsError) -> Double {
         guard count > 0 else { throw .emptySample(.current) }
-        return absoluteErrors.divided(by: Double(count)).value
+        return (absoluteErrors / Double(count)).doubleValue
     }
 
     /// `Σe² / n`: `sklearn.metrics.mean_squared_error`.
     /// - Throws: `.emptySample(.current)` for an empty sketch.
     public func meanSquaredError() throws(DriftStatisticsError) -> Double {
         guard count > 0 else { throw .emptySample(.current) }
-        return squaredErrors.divided(by: Double(count)).value
+        return (squaredErrors / Double(count)).doubleValue
     }
 
     /// `√(Σe² / n)`: `sklearn.metrics.root_mean_squared_error`.
@@ -116,16 +116,16 @@ public struct RegressionErrorSketch: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         count = try container.decode(Int.self, forKey: .count)
-        absoluteErrors = CompensatedDouble(
-            normalizedHigh: try container.decode(Double.self, forKey: .sumOfAbsoluteErrors),
-            low: try container.decode(Double.self, forKey: .sumOfAbsoluteErrorsCompensation)
+        absoluteErrors = DoubleDouble(
+            try container.decode(Double.self, forKey: .sumOfAbsoluteErrors),
+            compensation: try container.decode(Double.self, forKey: .sumOfAbsoluteErrorsCompensation)
         )
-        squaredErrors = CompensatedDouble(
-            normalizedHigh: try container.decode(Double.self, forKey: .sumOfSquaredErrors),
-            low: try container.decode(Double.self, forKey: .sumOfSquaredErrorsCompensation)
+        squaredErrors = DoubleDouble(
+            try container.decode(Double.self, forKey: .sumOfSquaredErrors),
+            compensation: try container.decode(Double.self, forKey: .sumOfSquaredErrorsCompensation)
         )
-        let sums = [absoluteErrors.high, absoluteErrors.low, squaredErrors.high, squaredErrors.low]
-        let consistent = count >= 0 && absoluteErrors.high >= 0 && squaredErrors.high >= 0
+        let sums = [absoluteErrors.hi, absoluteErrors.lo, squaredErrors.hi, squaredErrors.lo]
+        let consistent = count >= 0 && absoluteErrors.hi >= 0 && squaredErrors.hi >= 0
             && !sums.contains(where: \.isNaN) && (count > 0 || (absoluteErrors == .zero && squaredErrors == .zero))
         guard consistent else {
             throw DecodingError.dataCorrupted(
@@ -137,10 +137,10 @@ public struct RegressionErrorSketch: Sendable, Equatable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(count, forKey: .count)
-        try container.encode(absoluteErrors.high, forKey: .sumOfAbsoluteErrors)
-        try container.encode(absoluteErrors.low, forKey: .sumOfAbsoluteErrorsCompensation)
-        try container.encode(squaredErrors.high, forKey: .sumOfSquaredErrors)
-        try container.encode(squaredErrors.low, forKey: .sumOfSquaredErrorsCompensation)
+        try container.encode(absoluteErrors.hi, forKey: .sumOfAbsoluteErrors)
+        try container.encode(absoluteErrors.lo, forKey: .sumOfAbsoluteErrorsCompensation)
+        try container.encode(squaredErrors.hi, forKey: .sumOfSquaredErrors)
+        try container.encode(squaredErrors.lo, forKey: .sumOfSquaredErrorsCompensation)
     }
 }
 

@@ -264,11 +264,11 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         count = try container.decode(Int.self, forKey: .count)
-        runningMean = Self.restored(
+        runningMean = DoubleDouble(
             try container.decode(Double.self, forKey: .mean),
             compensation: try container.decode(Double.self, forKey: .meanCompensation)
         )
-        squaredDeviations = Self.restored(
+        squaredDeviations = DoubleDouble(
             try container.decode(Double.self, forKey: .sumOfSquaredDeviations),
             compensation: try container.decode(Double.self, forKey: .sumOfSquaredDeviationsCompensation)
         )
@@ -286,12 +286,6 @@ public struct MomentsSketch: Sendable, Equatable, Codable {
         guard consistent else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "inconsistent MomentsSketch state"))
         }
-    }
-
-    /// A persisted double-double, already normalised when it was encoded, restored bit for bit;
-    /// a non-finite value carries no compensation.
-    private static func restored(_ hi: Double, compensation lo: Double) -> DoubleDouble {
-        DoubleDouble(hi: hi, lo: hi.isFinite ? lo : 0)
     }
 
     public func encode(to encoder: any Encoder) throws {
