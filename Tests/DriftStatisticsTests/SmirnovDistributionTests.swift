@@ -3,43 +3,30 @@ import Testing
 
 @Suite struct SmirnovDistributionTests {
     @Test func matchesSciPyOnTheGrids() throws {
-        let file = try FixtureFile.load("ks")
-        var checked = 0
-        for fixture in file.cases where try fixture.string("kind") == "smirnov" {
-            let n = try fixture.int("n")
-            let ds = try fixture.doubles("d")
-            let survival = try fixture.doubles("sf")
-            for index in ds.indices {
-                let d = ds[index]
-                expectClose(
-                    SmirnovDistribution.survival(sampleSize: n, d), survival[index], relative: 1e-13,
-                    "smirnov(\(n), \(d))"
-                )
-                checked += 1
-            }
-        }
+        let checked = try checkGrids(try FixtureFile.load("ks").cases.filter { try $0.string("kind") == "smirnov" })
         #expect(checked > 500)
     }
 
     /// n from 10⁴ to 10⁶, where only the window of significant terms is summed: d near 1/n and
     /// 1 − 1/n, n·d an integer, and survival from near 1 down to near 1e-300.
     @Test func matchesSciPyAtLargeSampleSizes() throws {
-        let file = try FixtureFile.load("smirnov-large")
+        let checked = try checkGrids(try FixtureFile.load("smirnov-large").cases)
+        #expect(checked > 200)
+    }
+
+    /// Checks every (n, d) → survival point of the given grid cases at 1e-13; returns how many.
+    private func checkGrids(_ cases: [FixtureCase]) throws -> Int {
         var checked = 0
-        for fixture in file.cases {
+        for fixture in cases {
             let n = try fixture.int("n")
             let ds = try fixture.doubles("d")
             let survival = try fixture.doubles("sf")
-            for index in ds.indices {
-                let d = ds[index]
-                expectClose(
-                    SmirnovDistribution.survival(sampleSize: n, d), survival[index], relative: 1e-13,
-                    "smirnov(\(n), \(d))"
-                )
+            for (d, expected) in zip(ds, survival) {
+                expectClose(SmirnovDistribution.survival(sampleSize: n, d), expected, relative: 1e-13, "smirnov(\(n), \(d))")
                 checked += 1
             }
         }
-        #expect(checked > 200)
+        return checked
     }
 
     @Test func edgeCases() {

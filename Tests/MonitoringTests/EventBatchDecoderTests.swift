@@ -2,22 +2,9 @@ import Monitoring
 import Testing
 
 @Suite struct EventBatchDecoderTests {
-    private static func schema(
-        prediction: PredictionSpec = PredictionSpec(type: .score), label: LabelSpec? = LabelSpec(type: .binary)
-    ) throws -> ModelSchema {
-        try ModelSchema(
-            features: [
-                FeatureSpec(name: "amount", type: .numeric), FeatureSpec(name: "country", type: .categorical),
-                FeatureSpec(name: "is_new", type: .boolean),
-            ],
-            prediction: prediction, label: label)
-    }
-
-    private static func body(_ lines: [String]) -> [UInt8] { Array(lines.joined(separator: "\n").utf8) }
-
     @Test func mixedBodyKeepsValidLinesAndNamesEachBadOne() throws {
-        let decoder = EventBatchDecoder(schema: try Self.schema())
-        let body = Self.body([
+        let decoder = EventBatchDecoder(schema: try decoderTestSchema())
+        let body = ndjsonBody([
             #"{"id":"req-1","timestamp":"2026-11-21T10:00:00.123Z","version":"7","features":{"amount":42.5,"country":"DE","is_new":true},"prediction":0.91,"latency_ms":12.4}"#,
             "",
             #"{"id":"b","features":{"amount":"42"},"prediction":0.5}"#,
@@ -78,8 +65,8 @@ import Testing
     }
 
     @Test func classPredictions() throws {
-        let decoder = EventBatchDecoder(schema: try Self.schema(prediction: PredictionSpec(type: .class, classes: ["fraud", "ok"])))
-        let result = try decoder.decodePredictions(Self.body([
+        let decoder = EventBatchDecoder(schema: try decoderTestSchema(prediction: PredictionSpec(type: .class, classes: ["fraud", "ok"])))
+        let result = try decoder.decodePredictions(ndjsonBody([
             #"{"id":"a","features":{},"prediction":"fraud"}"#,
             #"{"id":"b","features":{},"prediction":"Fraud"}"#,
             #"{"id":"c","features":{},"prediction":1}"#,
@@ -92,9 +79,9 @@ import Testing
     }
 
     @Test func probabilityPredictions() throws {
-        let decoder = EventBatchDecoder(schema: try Self.schema(
+        let decoder = EventBatchDecoder(schema: try decoderTestSchema(
             prediction: PredictionSpec(type: .probabilities, classes: ["a", "b", "c"])))
-        let result = try decoder.decodePredictions(Self.body([
+        let result = try decoder.decodePredictions(ndjsonBody([
             #"{"id":"1","features":{},"prediction":{"a":0.7,"b":0.2,"c":0.1}}"#,
             #"{"id":"2","features":{},"prediction":{"a":0.7,"b":0.2}}"#,
             #"{"id":"3","features":{},"prediction":{"a":0.5,"d":0.5}}"#,
@@ -119,7 +106,7 @@ import Testing
     }
 
     @Test func jsonArrayBodiesNumberElements() throws {
-        let decoder = EventBatchDecoder(schema: try Self.schema())
+        let decoder = EventBatchDecoder(schema: try decoderTestSchema())
         let body = Array("""
             [ {"id":"a","features":{"amount":1},"prediction":0.5},
               {"id":"b","features":{"amount":true},"prediction":0.5},
@@ -136,7 +123,7 @@ import Testing
     }
 
     @Test func brokenArraysFailAsAWhole() throws {
-        let decoder = EventBatchDecoder(schema: try Self.schema())
+        let decoder = EventBatchDecoder(schema: try decoderTestSchema())
         #expect(throws: BatchFramingError(message: "malformed JSON array at byte 1: expected a JSON array, got '{'")) {
             try decoder.decodePredictions(Array(#"{"id":"a"}"#.utf8), as: .jsonArray)
         }
@@ -152,8 +139,8 @@ import Testing
     }
 
     @Test func malformedLinesNeverStopTheBatch() throws {
-        let decoder = EventBatchDecoder(schema: try Self.schema())
-        let result = try decoder.decodePredictions(Self.body([
+        let decoder = EventBatchDecoder(schema: try decoderTestSchema())
+        let result = try decoder.decodePredictions(ndjsonBody([
             #"{"id":"a","features":{},"prediction":0.5}"#,
             #"{"id":"b""#,
             #"{"id":"c\u00"}"#,
@@ -179,7 +166,7 @@ import Testing
     }
 
     @Test func invalidUTF8IsRejected() throws {
-        let decoder = EventBatchDecoder(schema: try Self.schema())
+        let decoder = EventBatchDecoder(schema: try decoderTestSchema())
         var body = Array(#"{"id":"a"#.utf8)
         body += [0xC3, 0x28]
         body += Array(#"","features":{},"prediction":0.5}"#.utf8)
@@ -188,7 +175,7 @@ import Testing
     }
 
     @Test func emptyBodies() throws {
-        let decoder = EventBatchDecoder(schema: try Self.schema())
+        let decoder = EventBatchDecoder(schema: try decoderTestSchema())
         for body in ["", "\n", "\n\n  \n"] {
             let result = try decoder.decodePredictions(Array(body.utf8), as: .ndjson)
             #expect(result.accepted.isEmpty && result.rejected.isEmpty)

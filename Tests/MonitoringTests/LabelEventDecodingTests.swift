@@ -2,22 +2,9 @@ import Monitoring
 import Testing
 
 @Suite struct LabelEventDecodingTests {
-    private static func schema(
-        prediction: PredictionSpec = PredictionSpec(type: .score), label: LabelSpec? = LabelSpec(type: .binary)
-    ) throws -> ModelSchema {
-        try ModelSchema(
-            features: [
-                FeatureSpec(name: "amount", type: .numeric), FeatureSpec(name: "country", type: .categorical),
-                FeatureSpec(name: "is_new", type: .boolean),
-            ],
-            prediction: prediction, label: label)
-    }
-
-    private static func body(_ lines: [String]) -> [UInt8] { Array(lines.joined(separator: "\n").utf8) }
-
     @Test func labelsFollowTheSchemasLabelType() throws {
-        let binary = EventBatchDecoder(schema: try Self.schema())
-        let result = try binary.decodeLabels(Self.body([
+        let binary = EventBatchDecoder(schema: try decoderTestSchema())
+        let result = try binary.decodeLabels(ndjsonBody([
             #"{"id":"a","label":1,"timestamp":"2026-11-21T11:00:00Z"}"#,
             #"{"id":"b","label":false}"#,
             #"{"id":"c","label":2}"#,
@@ -35,20 +22,20 @@ import Testing
             BatchRejection(line: 6, error: "unknown key 'extra'"),
         ])
 
-        let classes = EventBatchDecoder(schema: try Self.schema(label: LabelSpec(type: .class)))
-        let classResult = try classes.decodeLabels(Self.body([
+        let classes = EventBatchDecoder(schema: try decoderTestSchema(label: LabelSpec(type: .class)))
+        let classResult = try classes.decodeLabels(ndjsonBody([
             #"{"id":"a","label":"cat"}"#, #"{"id":"b","label":3}"#, #"{"id":"c","label":3.5}"#,
         ]), as: .ndjson)
         #expect(classResult.accepted.map(\.label) == [.string("cat"), .string("3")])
         #expect(classResult.rejected == [BatchRejection(line: 3, error: "label: expected string or integer class id, got number")])
 
-        let numeric = EventBatchDecoder(schema: try Self.schema(label: LabelSpec(type: .numeric)))
-        let numericResult = try numeric.decodeLabels(Self.body([#"{"id":"a","label":2.5}"#, #"{"id":"b","label":true}"#]), as: .ndjson)
+        let numeric = EventBatchDecoder(schema: try decoderTestSchema(label: LabelSpec(type: .numeric)))
+        let numericResult = try numeric.decodeLabels(ndjsonBody([#"{"id":"a","label":2.5}"#, #"{"id":"b","label":true}"#]), as: .ndjson)
         #expect(numericResult.accepted.map(\.label) == [.number(2.5)])
         #expect(numericResult.rejected == [BatchRejection(line: 2, error: "label: expected number, got boolean")])
 
-        let unlabeled = EventBatchDecoder(schema: try Self.schema(label: nil))
-        let unlabeledResult = try unlabeled.decodeLabels(Self.body([#"{"id":"a","label":1}"#]), as: .ndjson)
+        let unlabeled = EventBatchDecoder(schema: try decoderTestSchema(label: nil))
+        let unlabeledResult = try unlabeled.decodeLabels(ndjsonBody([#"{"id":"a","label":1}"#]), as: .ndjson)
         #expect(unlabeledResult.rejected == [BatchRejection(line: 1, error: "label: the model declares no label type")])
     }
 }
