@@ -68,6 +68,24 @@ public struct DiscreteValueCounts: Sendable, Equatable, Codable {
         return merged
     }
 
+    private enum CodingKeys: String, CodingKey { case values, counts, exceedsLimit }
+
+    /// Decodes persisted counts, rejecting states no sample can produce: mismatched lengths,
+    /// repeated or non-finite values, counts below 1, more than `limit` values, or values kept
+    /// past the limit.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        values = try container.decode([Double].self, forKey: .values)
+        counts = try container.decode([Int].self, forKey: .counts)
+        exceedsLimit = try container.decode(Bool.self, forKey: .exceedsLimit)
+        let distinct = values.indices.allSatisfy { index in !values[..<index].contains(values[index]) }
+        guard values.count == counts.count, values.count <= Self.limit, distinct,
+              values.allSatisfy(\.isFinite), counts.allSatisfy({ $0 >= 1 }), !exceedsLimit || values.isEmpty
+        else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "inconsistent DiscreteValueCounts state"))
+        }
+    }
+
     private mutating func append(_ value: Double, count: Int) {
         if values.count == Self.limit {
             markExceeded()
