@@ -22,9 +22,9 @@ import DriftStatistics
 ///   method runs on a uniform sample of `reservoirCapacity` values of the larger side
 ///   (`.reservoirSample`): distances become estimates and test p-values are those of the
 ///   sample sizes, so they lose power against small shifts rather than gaining false alarms.
-///   Under `auto`, KS runs only for references of at most 1000 values, which the reservoir
-///   always holds whole (capacity ≥ 1000); larger references use the normed Wasserstein
-///   distance on the samples.
+///   Under `auto`, KS runs only for references of at most 1000 values, which a baseline
+///   reservoir of at least 1000 (the default is 10 000) holds whole; larger references use the
+///   normed Wasserstein distance, on samples once a side outgrows its reservoir.
 ///
 /// **No verdict, never a crash.** Fewer than `minRows` non-missing values on either side is
 /// `.insufficientData` (not drift, not an error). One value in both samples, or a method that
