@@ -103,7 +103,9 @@ import Testing
 
     @Test func errorsNameTheFieldAndTheEvent() throws {
         let schema = ProfileTestData.schema
-        func failure(_ events: [PredictionEvent], name: String = "b", options: BaselineOptions = BaselineOptions()) -> BaselineProfileError? {
+        func failure(
+            _ events: [PredictionEvent], name: String = "b", options: BaselineOptions = BaselineOptions()
+        ) -> BaselineProfileError? {
             do {
                 _ = try BaselineProfile(name: name, schema: schema, events: events, options: options)
                 return nil
@@ -116,7 +118,9 @@ import Testing
         #expect(failure(reference, options: BaselineOptions(bins: 0)) == .invalidOption(name: "bins", reason: "must be at least 1, got 0"))
 
         var allMissing = reference
-        for index in allMissing.indices { allMissing[index].features["age"] = index.isMultiple(of: 2) ? .missing : .number(.nan) }
+        for index in allMissing.indices {
+            allMissing[index].features["age"] = index.isMultiple(of: 2) ? .missing : .number(.nan)
+        }
         #expect(failure(allMissing) == .noReferenceValues(.feature("age")))
         let error = try #require(failure(allMissing))
         #expect(error.description == "feature 'age': no non-missing reference values")

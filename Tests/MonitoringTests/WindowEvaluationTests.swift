@@ -28,14 +28,18 @@ import Testing
             #expect(result.method == direct.result.method, "\(feature.name)", sourceLocation: sourceLocation)
             #expect(result.statistic == direct.result.statistic, "\(feature.name)", sourceLocation: sourceLocation)
             #expect(result.pValue == direct.result.pValue, "\(feature.name)", sourceLocation: sourceLocation)
-            #expect(result.threshold == direct.threshold && result.drifted == direct.drifted, "\(feature.name)", sourceLocation: sourceLocation)
+            #expect(
+                result.threshold == direct.threshold && result.drifted == direct.drifted, "\(feature.name)",
+                sourceLocation: sourceLocation)
             #expect(result.automatic == (method == nil), sourceLocation: sourceLocation)
         }
         let prediction = try univariateDrift(
             reference: .numeric(ProfileTestData.scores(reference)), current: .numeric(ProfileTestData.scores(window)),
             method: method)
         let result = try #require(report.prediction.outcome.result, sourceLocation: sourceLocation)
-        #expect(result.method == prediction.result.method && result.statistic == prediction.result.statistic, sourceLocation: sourceLocation)
+        #expect(
+            result.method == prediction.result.method && result.statistic == prediction.result.statistic,
+            sourceLocation: sourceLocation)
         #expect(result.pValue == prediction.result.pValue, sourceLocation: sourceLocation)
     }
 

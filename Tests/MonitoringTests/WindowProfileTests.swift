@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct WindowProfileTests {
     let baseline: BaselineProfile
-    let stream = ProfileTestData.events(3_000, seed: 21, shift: ProfileTestData.Shift(countries: ["DE", "FR", "BR", "AR"], countryWeights: [0.4, 0.3, 0.2, 0.1]))
+    let stream = ProfileTestData.events(
+        3_000, seed: 21,
+        shift: ProfileTestData.Shift(countries: ["DE", "FR", "BR", "AR"], countryWeights: [0.4, 0.3, 0.2, 0.1]))
 
     init() throws {
         baseline = try BaselineProfile(
@@ -18,7 +20,8 @@ import Testing
         let cuts = [0, 700, 1_900, 2_950, 3_000]
         var parts: [WindowProfile] = []
         for (shard, (start, end)) in zip(cuts, cuts.dropFirst()).enumerated() {
-            parts.append(try ProfileTestData.profile(Array(stream[start..<end]), baseline: baseline, windowIndex: 4, shard: UInt64(shard + 1)))
+            parts.append(try ProfileTestData.profile(
+                Array(stream[start..<end]), baseline: baseline, windowIndex: 4, shard: UInt64(shard + 1)))
         }
         // Two groupings of the same parts.
         let leftToRight = try parts.dropFirst().reduce(parts[0]) { try $0.merging($1) }
@@ -126,7 +129,8 @@ import Testing
             #expect(reason.contains("feature 'amount'"))
         }
         #expect(profile == before)
-        let renamed = try BaselineProfile(name: "other", schema: ProfileTestData.schema, events: ProfileTestData.events(1_000, seed: 20))
+        let renamed = try BaselineProfile(
+            name: "other", schema: ProfileTestData.schema, events: ProfileTestData.events(1_000, seed: 20))
         #expect(throws: WindowProfileError.layoutMismatch("baselines 'default' and 'other' differ")) {
             try profile.merge(try ProfileTestData.profile([], baseline: renamed))
         }

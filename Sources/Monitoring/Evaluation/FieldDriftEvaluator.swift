@@ -55,7 +55,9 @@ struct FieldDriftEvaluator {
                     reference: reference.discreteValues, current: current.discreteValues, maxCategories: maxCategories)
                 let result = try Self.countResult(
                     method, reference: columns.reference, current: columns.current,
-                    successes: (columns.referenceSuccesses, columns.referenceTotal, columns.currentSuccesses, columns.currentTotal),
+                    successes: (
+                        columns.referenceSuccesses, columns.referenceTotal, columns.currentSuccesses, columns.currentTotal
+                    ),
                     distinctCount: columns.distinctCount)
                 return (result, .discreteValues)
             }

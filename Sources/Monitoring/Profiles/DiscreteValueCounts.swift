@@ -82,7 +82,8 @@ public struct DiscreteValueCounts: Sendable, Equatable, Codable {
         guard values.count == counts.count, values.count <= Self.limit, distinct,
               values.allSatisfy(\.isFinite), counts.allSatisfy({ $0 >= 1 }), !exceedsLimit || values.isEmpty
         else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "inconsistent DiscreteValueCounts state"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "inconsistent DiscreteValueCounts state"))
         }
     }
 
