@@ -1,0 +1,190 @@
+import DriftStatistics
+
+/// A model's reference, frozen: per declared feature (and for the prediction) the bins every
+/// window is counted in, the reference counts in those bins, and the sketches the drift tests
+/// compare windows with (design.md, "Statistics conventions"; issue 3, "Baselines").
+///
+/// - Numeric features, score and regression predictions: `NumericBinning.fitted` quantile bins
+///   (`options.bins`, 10 by default), a `MomentsSketch`, the reference range, a
+///   `ReservoirSample` of `options.reservoirCapacity` values (seeded from `options.seed` and the
+///   field's name) and exact per-value counts while there are at most 6 distinct values.
+/// - Categorical features and class predictions: `CategoricalBinning` top-`maxCategories` +
+///   other + unseen. A probabilities prediction is profiled as its most probable class (ties go
+///   to the class listed first in the schema).
+/// - Boolean features: the categories `"false"` and `"true"`, both always kept, ranked by
+///   reference frequency as `CategoricalBinning` ranks them.
+///
+/// Missing values (null, an absent feature, NaN) are counted, never binned. ±Inf or a value of
+/// the wrong kind in the reference is an error naming the field and event: a baseline is frozen
+/// once and should be clean. Pure: building reads only the events it is handed.
+public struct BaselineProfile: Sendable, Equatable, Codable {
+    public let name: String
+    /// The number of reference events.
+    public let rowCount: Int
+    public let options: BaselineOptions
+    /// One entry per declared feature, in schema order.
+    public let features: [FeatureBaseline]
+    public let prediction: FeatureBaseline
+    /// The schema's prediction type and classes, so windows read predictions the same way.
+    public let predictionSpec: PredictionSpec
+
+    /// Freezes a baseline on `events`.
+    /// - Throws: `.emptyName`, `.noEvents`, `.invalidOption`; `.noReferenceValues(field)` when a
+    ///   field has no non-missing value; `.typeMismatch` / `.nonFiniteValue` naming the field and
+    ///   the event's 0-based position.
+    public init(
+        name: String, schema: ModelSchema, events: [PredictionEvent], options: BaselineOptions = BaselineOptions()
+    ) throws(BaselineProfileError) {
+        if name.isEmpty { throw .emptyName }
+        if events.isEmpty { throw .noEvents }
+        try options.validate()
+        self.name = name
+        rowCount = events.count
+        self.options = options
+        features = try schema.features.map { (spec) throws(BaselineProfileError) in
+            try Self.profileFeature(spec, events: events, options: options)
+        }
+        prediction = try Self.profilePrediction(schema.prediction, events: events, options: options)
+        predictionSpec = schema.prediction
+    }
+
+    /// The baseline of the feature called `name`.
+    public func feature(named name: String) -> FeatureBaseline? {
+        features.first { $0.field == .feature(name) }
+    }
+
+    private static func profileFeature(
+        _ spec: FeatureSpec, events: [PredictionEvent], options: BaselineOptions
+    ) throws(BaselineProfileError) -> FeatureBaseline {
+        let field = ProfileField.feature(spec.name)
+        var missing = 0
+        switch spec.type {
+        case .numeric:
+            var values: [Double] = []
+            values.reserveCapacity(events.count)
+            for (index, event) in events.enumerated() {
+                switch event.features[spec.name] ?? .missing {
+                case .number(let value) where value.isNaN: missing += 1
+                case .number(let value):
+                    guard value.isFinite else { throw .nonFiniteValue(field, event: index, value: value) }
+                    values.append(value)
+                case .missing: missing += 1
+                default: throw .typeMismatch(field, event: index, expected: "a number")
+                }
+            }
+            return try numericBaseline(field, values: values, missing: missing, options: options)
+        case .categorical, .boolean:
+            var values: [String] = []
+            values.reserveCapacity(events.count)
+            for (index, event) in events.enumerated() {
+                switch (spec.type, event.features[spec.name] ?? .missing) {
+                case (_, .missing): missing += 1
+                case (.categorical, .string(let text)): values.append(text)
+                case (.boolean, .bool(let flag)): values.append(flag ? "true" : "false")
+                default:
+                    throw .typeMismatch(field, event: index, expected: spec.type == .boolean ? "a boolean" : "a string")
+                }
+            }
+            return try categoricalBaseline(
+                field, type: spec.type, values: values, missing: missing, options: options)
+        }
+    }
+
+    private static func profilePrediction(
+        _ spec: PredictionSpec, events: [PredictionEvent], options: BaselineOptions
+    ) throws(BaselineProfileError) -> FeatureBaseline {
+        switch spec.type {
+        case .score, .regression:
+            var values: [Double] = []
+            values.reserveCapacity(events.count)
+            for (index, event) in events.enumerated() {
+                guard case .number(let value) = event.prediction else {
+                    throw .typeMismatch(.prediction, event: index, expected: "a number")
+                }
+                guard value.isFinite else { throw .nonFiniteValue(.prediction, event: index, value: value) }
+                values.append(value)
+            }
+            return try numericBaseline(.prediction, values: values, missing: 0, options: options)
+        case .class, .probabilities:
+            let classes = spec.classes ?? []
+            var values: [String] = []
+            values.reserveCapacity(events.count)
+            for (index, event) in events.enumerated() {
+                guard let label = predictedClass(event.prediction, classes: classes, type: spec.type) else {
+                    throw .typeMismatch(
+                        .prediction, event: index, expected: spec.type == .class ? "a class" : "class probabilities")
+                }
+                values.append(label)
+            }
+            return try categoricalBaseline(.prediction, type: .categorical, values: values, missing: 0, options: options)
+        }
+    }
+
+    /// The class a prediction stands for: the label itself, or the most probable class (ties to
+    /// the class listed first in `classes`); nil for a value of the wrong kind.
+    static func predictedClass(_ value: PredictionValue, classes: [String], type: PredictionSpec.Kind) -> String? {
+        switch (type, value) {
+        case (.class, .label(let label)):
+            return label
+        case (.probabilities, .probabilities(let probabilities)):
+            var best: (name: String, probability: Double)?
+            for name in classes {
+                let probability = probabilities[name] ?? 0
+                if best.map({ probability > $0.probability }) ?? true { best = (name, probability) }
+            }
+            return best?.name
+        default:
+            return nil
+        }
+    }
+
+    private static func numericBaseline(
+        _ field: ProfileField, values: [Double], missing: Int, options: BaselineOptions
+    ) throws(BaselineProfileError) -> FeatureBaseline {
+        if values.isEmpty { throw .noReferenceValues(field) }
+        do {
+            let (binning, counts) = try NumericBinning.fitted(to: values, bins: options.bins)
+            let moments = try MomentsSketch(values, role: .reference)
+            var reservoir = try ReservoirSample<Double>(
+                capacity: options.reservoirCapacity, seed: ReservoirSeed.seed(base: options.seed, field: field))
+            reservoir.add(contentsOf: values)
+            var discrete = DiscreteValueCounts()
+            for value in values {
+                discrete.add(value)
+                if discrete.exceedsLimit { break }
+            }
+            let numeric = NumericBaseline(
+                binning: binning, moments: moments, minimum: moments.minimum ?? 0, maximum: moments.maximum ?? 0,
+                reservoir: reservoir, discreteValues: discrete)
+            return FeatureBaseline(
+                field: field, type: .numeric, valueCount: values.count, missingCount: missing, referenceCounts: counts,
+                numeric: numeric, categorical: nil)
+        } catch {
+            throw .statistics(field, error)
+        }
+    }
+
+    private static func categoricalBaseline(
+        _ field: ProfileField, type: FeatureType, values: [String], missing: Int, options: BaselineOptions
+    ) throws(BaselineProfileError) -> FeatureBaseline {
+        if values.isEmpty { throw .noReferenceValues(field) }
+        do {
+            let binning: CategoricalBinning
+            if type == .boolean {
+                // One extra of each keeps both bins while ranking them exactly as the reference
+                // alone would (adding 1 to both counts changes neither order nor ties).
+                binning = try CategoricalBinning(reference: values + ["false", "true"], maxCategories: 2)
+            } else {
+                binning = try CategoricalBinning(
+                    reference: values, maxCategories: options.maxCategories, knownLimit: options.knownCategoryLimit)
+            }
+            let counts = binning.counts(of: values)
+            let distinct = type == .boolean ? counts.filter { $0 > 0 }.count : Set(values).count
+            return FeatureBaseline(
+                field: field, type: type, valueCount: values.count, missingCount: missing, referenceCounts: counts,
+                numeric: nil, categorical: CategoricalBaseline(binning: binning, distinctCount: distinct))
+        } catch {
+            throw .statistics(field, error)
+        }
+    }
+}
