@@ -11,4 +11,11 @@ public enum FeatureValues: Sendable, Equatable {
         case .categorical(let values): return values.count
         }
     }
+
+    /// The category a numeric value stands for when a numeric feature is tested as categories
+    /// (few distinct values, or `chi2`/`z`/`fisher` on numbers): its exact decimal text, with −0
+    /// taken as 0 so the two zeros are one category.
+    public static func categoryName(of value: Double) -> String {
+        value == 0 ? "0.0" : "\(value)"
+    }
 }

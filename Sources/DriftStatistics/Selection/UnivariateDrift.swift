@@ -65,11 +65,11 @@ private extension FeatureValues {
         }
     }
 
-    /// Categories as text; numeric values by their exact decimal form, with −0 taken as 0.
+    /// Categories as text; numeric values by `FeatureValues.categoryName(of:)`.
     var categories: [String] {
         switch self {
         case .categorical(let values): return values
-        case .numeric(let values): return values.map { $0 == 0 ? "0.0" : "\($0)" }
+        case .numeric(let values): return values.map(FeatureValues.categoryName(of:))
         }
     }
 }

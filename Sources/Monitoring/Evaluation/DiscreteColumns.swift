@@ -17,7 +17,7 @@ struct DiscreteColumns {
 
     init(reference: DiscreteValueCounts, current: DiscreteValueCounts, maxCategories: Int) {
         let ranked = zip(reference.values, reference.counts)
-            .map { (value: $0, count: $1, text: Self.categoryText($0)) }
+            .map { (value: $0, count: $1, text: FeatureValues.categoryName(of: $0)) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
         let kept = ranked.prefix(maxCategories)
         let rest = ranked.dropFirst(maxCategories)
@@ -32,7 +32,4 @@ struct DiscreteColumns {
         currentSuccesses = ranked.first.map { current.count(of: $0.value) } ?? 0
         distinctCount = reference.merging(current).distinctCount
     }
-
-    /// `univariateDrift`'s text of a numeric value taken as a category (−0 is 0).
-    static func categoryText(_ value: Double) -> String { value == 0 ? "0.0" : "\(value)" }
 }
