@@ -6,7 +6,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 export DEBIAN_FRONTEND := noninteractive
 
 # Debian packages needed to build and test.
-APT_BUILD := libblas-dev liblapack-dev
+APT_BUILD := libblas-dev liblapack-dev libsqlite3-dev
 # OpenBLAS stands in for the reference BLAS/LAPACK at run time (Debian alternatives) for speed.
 APT_FAST_BLAS := libopenblas0-pthread
 # Python peers the benchmark runs beside driftwatch, and the fixture generators use.

@@ -12,6 +12,10 @@ let package = Package(
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "DriftStatistics", targets: ["DriftStatistics"]),
         .library(name: "Monitoring", targets: ["Monitoring"]),
+        .library(name: "Storage", targets: ["Storage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -21,12 +25,18 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], swiftSettings: strict),
         .target(name: "DriftStatistics", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .target(name: "Monitoring", dependencies: ["DriftStatistics", "LinearAlgebra"], swiftSettings: strict),
+        .target(
+            name: "Storage",
+            dependencies: ["Monitoring", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "driftstats-bench",
             dependencies: ["DriftStatistics", "LinearAlgebra"],
             path: "Benchmarks/driftstats-bench",
             swiftSettings: strict
         ),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Monitoring"], swiftSettings: strict),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "DriftStatistics"], swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .testTarget(
