@@ -107,6 +107,30 @@ import Testing
         ])
     }
 
+    /// Unquoted fields are scanned a word at a time: every length and every offset of the field
+    /// end and of a bad byte must still be found.
+    @Test func fieldEndsAndBadBytesAreFoundAtEveryOffset() throws {
+        for length in 0...20 {
+            let text = String(repeating: "x", count: length)
+            let table = try Self.read("a,b\n\(text),\(text)é\n\(text)\r\n")
+            #expect(Self.rows(table) == [[text, text + "é"]], "length \(length)")
+            // With length 0 the third line is blank, hence skipped.
+            #expect(table.rejected == (length == 0 ? [] : [
+                BatchRejection(line: 3, error: "expected 2 fields as in the header, got 1: no value for column 'b'")
+            ]))
+            for offset in 0...length {
+                var cell = Array(text.utf8)
+                cell.insert(0xFF, at: offset)
+                let body = Array("a,b\n1,".utf8) + cell + Array(",\n2,ok\n".utf8)
+                let bad = try CSVReader().read(body)
+                #expect(bad.rejected == [
+                    BatchRejection(line: 2, error: "column 'b': invalid UTF-8")
+                ], "length \(length), offset \(offset)")
+                #expect(Self.rows(bad) == [["2", "ok"]])
+            }
+        }
+    }
+
     @Test func textAfterAClosingQuoteRejectsTheRow() throws {
         let table = try Self.read("a,b\n\"x\"y,1\n2,3\n")
         #expect(table.rejected == [BatchRejection(line: 2, error: "column 'a': unexpected 'y' after a closing quote")])
