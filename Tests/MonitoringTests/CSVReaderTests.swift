@@ -91,10 +91,13 @@ import Testing
     }
 
     @Test func suggestsTheDelimiterWhenTheHeaderIsOneColumn() throws {
-        let table = try Self.read("a;b\n1,2\n")
+        let table = try Self.read("a;b\n1,5;2\n3;4\n")
         #expect(table.rejected == [
-            BatchRejection(line: 2, error: "expected 1 fields as in the header, got 2 (is the delimiter ','?)")
+            BatchRejection(
+                line: 2, error: "expected 1 field as in the header, got 2 (the header is one column; is the delimiter ';'?)")
         ])
+        #expect(Self.rows(table) == [["3;4"]])
+        #expect(try Self.read("a\n1,2\n").rejected == [BatchRejection(line: 2, error: "expected 1 field as in the header, got 2")])
     }
 
     @Test func invalidUTF8RejectsTheRowNamingTheColumn() throws {

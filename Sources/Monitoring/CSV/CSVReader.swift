@@ -111,12 +111,17 @@ struct CSVScanner {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
     }
 
-    mutating func readTable(delimiter spelled: CSVDelimiter) throws(CSVError) -> CSVTable {
+    mutating func readTable(delimiter chosen: CSVDelimiter) throws(CSVError) -> CSVTable {
         skipBlankLines()
         guard position < bytes.count else { throw .missingHeader }
         let headerLine = line
         let names = try readHeader()
         let columnCount = names.count
+        // A one-column header holding another delimiter usually means the wrong one was chosen.
+        let delimiterHint = columnCount == 1
+            ? CSVDelimiter.allCases.first { $0 != chosen && names[0].utf8.contains($0.rawValue) }
+                .map { "the header is one column; is the delimiter \($0.spelled)?" }
+            : nil
         // Unsafe storage for the builders: indexing a Swift array of them costs a uniqueness
         // check per cell.
         let columns = UnsafeMutableBufferPointer<CSVColumnBuilder>.allocate(capacity: columnCount)
@@ -169,11 +174,9 @@ struct CSVScanner {
                 fieldCount += 1
             }
             if rowError == nil, fieldCount != columnCount {
-                var message = "expected \(columnCount) fields as in the header, got \(fieldCount)"
+                var message = "expected \(columnCount) \(columnCount == 1 ? "field" : "fields") as in the header, got \(fieldCount)"
                 if fieldCount < columnCount { message += ": no value for column '\(names[fieldCount])'" }
-                if columnCount == 1, fieldCount > 1 {
-                    message += " (is the delimiter \(spelled.spelled)?)"
-                }
+                if let delimiterHint { message += " (\(delimiterHint))" }
                 rowError = message
             }
             if let rowError {
