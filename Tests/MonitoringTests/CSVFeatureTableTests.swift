@@ -76,7 +76,7 @@ import Testing
         #expect(table.rejected == [
             BatchRejection(line: 3, error: "feature 'amount': expected number, got 'abc'"),
             BatchRejection(line: 4, error: "feature 'is_new': expected boolean, got 'maybe'"),
-            BatchRejection(line: 5, error: "feature 'amount': number '1e400' is out of range"),
+            BatchRejection(line: 5, error: "feature 'amount': number 1e400 is out of range"),
             BatchRejection(line: 6, error: "feature 'amount': expected number, got 'inf'"),
             BatchRejection(line: 7, error: "feature 'amount': expected number, got '0x10'"),
             // The first bad cell in header order is named.

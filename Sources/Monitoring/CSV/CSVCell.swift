@@ -148,8 +148,13 @@ enum CSVCell {
     /// A cell's text for an error message, cut to 64 characters so a runaway cell cannot flood
     /// the response.
     static func quoted(_ cell: UnsafeBufferPointer<UInt8>) -> String {
+        "'\(shown(cell))'"
+    }
+
+    /// A cell's text cut to 64 characters, unquoted, as the batch decoder shows number literals.
+    static func shown(_ cell: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: cell, as: UTF8.self)
-        if text.count <= 64 { return "'\(text)'" }
-        return "'\(text.prefix(63))…'"
+        if text.count <= 64 { return text }
+        return "\(text.prefix(63))…"
     }
 }

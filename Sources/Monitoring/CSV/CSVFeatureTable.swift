@@ -156,7 +156,7 @@ public struct CSVFeatureTable: Sendable, Equatable {
                 case let .value(number): values.append(.number(number))
                 case .missing: values.append(.missing)
                 case .outOfRange:
-                    reject(row, "\(field): number \(CSVCell.quoted(CSVCell.trimmed(cell))) is out of range")
+                    reject(row, "\(field): number \(CSVCell.shown(CSVCell.trimmed(cell))) is out of range")
                     values.append(.missing)
                 case .invalid:
                     reject(row, "\(field): expected number, got \(CSVCell.quoted(cell))")
@@ -238,7 +238,7 @@ public struct CSVFeatureTable: Sendable, Equatable {
             switch CSVCell.number(cell) {
             case let .value(number): return .number(number)
             case .outOfRange:
-                throw EventFieldError("prediction: number \(CSVCell.quoted(CSVCell.trimmed(cell))) is out of range")
+                throw EventFieldError("prediction: number \(CSVCell.shown(CSVCell.trimmed(cell))) is out of range")
             case .missing, .invalid:
                 throw EventFieldError("prediction: expected number, got \(CSVCell.quoted(cell))")
             }
