@@ -12,7 +12,9 @@
 /// features rejects none of its rows. Inferring over several tables (reference and current) takes
 /// the narrowest type every table agrees with, so neither side's rows are rejected either.
 public enum CSVSchemaInference {
-    /// Columns that are never features: they identify and time rows.
+    /// Columns that are never features: they identify and time rows. `prediction` is not among
+    /// them: without a schema it is compared like any other column (and a declared feature named
+    /// `prediction` is typed as a feature by `CSVFeatureTable`).
     public static let defaultExcludedColumns: Set<String> = [CSVFeatureTable.idColumn, CSVFeatureTable.timestampColumn]
 
     /// One feature per column of `table`, in header order, except the excluded names.
