@@ -23,7 +23,8 @@ import Testing
             .openMetrics, "Prometheus 2 default"
         ),
         (
-            "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5,application/openmetrics-text;version=0.0.1;q=0.4,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.3,text/plain;version=0.0.4;q=0.2,*/*;q=0.1",
+            "application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5,application/openmetrics-text;version=0.0.1;q=0.4,"
+                + "text/plain;version=1.0.0;escaping=allow-utf-8;q=0.3,text/plain;version=0.0.4;q=0.2,*/*;q=0.1",
             .openMetrics, "Prometheus 3 default"
         ),
         ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", .prometheusText, "a browser"),

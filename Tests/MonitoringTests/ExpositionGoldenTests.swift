@@ -158,7 +158,9 @@ import Testing
         try set.add(gauge, labels: ["feature": "cafe\u{301}"], value: 2)
         #expect(set.family(named: "g")?.series.count == 2)
         // Byte order: "cafe" + U+0301 (65 CC 81) sorts before "caf" + U+00E9 (C3 A9).
-        #expect(ExpositionFormat.prometheusText.render(set) == "# HELP g h\n# TYPE g gauge\ng{feature=\"cafe\u{301}\"} 2\ng{feature=\"caf\u{E9}\"} 1\n")
+        #expect(
+            ExpositionFormat.prometheusText.render(set)
+                == "# HELP g h\n# TYPE g gauge\ng{feature=\"cafe\u{301}\"} 2\ng{feature=\"caf\u{E9}\"} 1\n")
     }
 
     @Test func seriesSortByLabelValuesThenNames() throws {

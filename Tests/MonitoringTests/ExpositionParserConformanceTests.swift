@@ -125,7 +125,9 @@ import Testing
                 if want.value.isNaN {
                     #expect(Double(bitPattern: bits).isNaN, "\(key)")
                 } else {
-                    #expect(bits == want.value.bitPattern, "\(key): wrote \(PrometheusNumber.text(want.value)), read \(Double(bitPattern: bits))")
+                    #expect(
+                        bits == want.value.bitPattern,
+                        "\(key): wrote \(PrometheusNumber.text(want.value)), read \(Double(bitPattern: bits))")
                 }
                 if openMetrics {
                     let timestamp = want.timestampMilliseconds.map { [$0 / 1000, ($0 % 1000) * 1_000_000] }
@@ -180,7 +182,9 @@ import Testing
             }
             let sum = Double(bitPattern: generator.next() >> 2)
             let labels = ["route": "/r\(index)", "status": "200"]
-            try set.add(histogram, labels: ["route": "/r\(index)", "status": "200"], histogram: Histogram(buckets: buckets, sum: sum, count: cumulative))
+            try set.add(
+                histogram, labels: ["route": "/r\(index)", "status": "200"],
+                histogram: Histogram(buckets: buckets, sum: sum, count: cumulative))
             for bucket in buckets {
                 expected[key(histogram.name + "_bucket", labels.merging(["le": PrometheusNumber.canonical(bucket.upperBound)]) { $1 })] =
                     (Double(bucket.cumulativeCount), nil)

@@ -54,10 +54,14 @@ import Testing
 
     @Test func labelNames() throws {
         for label in ["", "1a", "a-b", "a:b", "é"] {
-            expectRefusal(.invalidLabelName(metric: "g", label: label)) { try $0.add(gauge, labels: LabelSet([.init(name: label, value: "v")]), value: 1) }
+            expectRefusal(.invalidLabelName(metric: "g", label: label)) {
+                try $0.add(gauge, labels: LabelSet([.init(name: label, value: "v")]), value: 1)
+            }
         }
         for label in ["__name__", "__a", "_a"] {
-            expectRefusal(.reservedLabelName(metric: "g", label: label)) { try $0.add(gauge, labels: LabelSet([.init(name: label, value: "v")]), value: 1) }
+            expectRefusal(.reservedLabelName(metric: "g", label: label)) {
+                try $0.add(gauge, labels: LabelSet([.init(name: label, value: "v")]), value: 1)
+            }
         }
         expectRefusal(.reservedLabelName(metric: "h_seconds", label: "le")) {
             try $0.add(histogram, labels: ["le": "1"], histogram: histogramValue([(.infinity, 0)]))
@@ -107,7 +111,9 @@ import Testing
         var set = MetricSet()
         try set.add(counter, value: 1)
         try set.add(histogram, histogram: histogramValue([(.infinity, 0)], sum: 0))
-        expectRefusal(.nameClash(metric: "c", other: "c_total", name: "c"), in: set) { try $0.add(MetricDescriptor(name: "c", type: .gauge, help: "h"), value: 1) }
+        expectRefusal(.nameClash(metric: "c", other: "c_total", name: "c"), in: set) {
+            try $0.add(MetricDescriptor(name: "c", type: .gauge, help: "h"), value: 1)
+        }
         expectRefusal(.nameClash(metric: "c_created", other: "c_total", name: "c_created"), in: set) {
             try $0.add(MetricDescriptor(name: "c_created", type: .gauge, help: "h"), value: 1)
         }

@@ -103,15 +103,13 @@ struct ExpositionWriter {
     static func precedes(_ lhs: MetricSeries, _ rhs: MetricSeries) -> Bool {
         let left = lhs.labels.labels
         let right = rhs.labels.labels
-        if let order = compare(left.map(\.value), right.map(\.value)) { return order }
-        return compare(left.map(\.name), right.map(\.name)) ?? false
-    }
-
-    /// True if `lhs` sorts first, false if `rhs` does, nil if equal.
-    private static func compare(_ lhs: [String], _ rhs: [String]) -> Bool? {
-        for (left, right) in zip(lhs, rhs) where !left.utf8.elementsEqual(right.utf8) {
-            return left.utf8.lexicographicallyPrecedes(right.utf8)
+        for (l, r) in zip(left, right) where !l.value.utf8.elementsEqual(r.value.utf8) {
+            return l.value.utf8.lexicographicallyPrecedes(r.value.utf8)
         }
-        return lhs.count == rhs.count ? nil : lhs.count < rhs.count
+        if left.count != right.count { return left.count < right.count }
+        for (l, r) in zip(left, right) where !l.name.utf8.elementsEqual(r.name.utf8) {
+            return l.name.utf8.lexicographicallyPrecedes(r.name.utf8)
+        }
+        return false
     }
 }
