@@ -7,79 +7,15 @@ import Testing
 /// prometheus_client compared bit for bit. CI installs both (`prometheus` from Debian,
 /// `prometheus_client` from PyPI); a missing tool fails these tests, it never skips them.
 @Suite struct ExpositionParserConformanceTests {
-    /// Parses a file with prometheus_client and prints every sample as JSON: the value's IEEE bits,
-    /// and OpenMetrics timestamps as exact (seconds, nanoseconds).
-    static let parserScript = #"""
-        import json, struct, sys
-        mode, path = sys.argv[1], sys.argv[2]
-        if mode == "openmetrics":
-            from prometheus_client.openmetrics.parser import text_string_to_metric_families as parse
-        else:
-            from prometheus_client.parser import text_string_to_metric_families as parse
-        text = open(path, encoding="utf-8", newline="").read()
-        out = []
-        for family in parse(text):
-            for s in family.samples:
-                ts = s.timestamp
-                out.append({
-                    "family": family.name, "type": family.type, "unit": getattr(family, "unit", ""),
-                    "help": family.documentation, "name": s.name, "labels": s.labels,
-                    "bits": str(struct.unpack("<Q", struct.pack("<d", float(s.value)))[0]),
-                    "timestamp": [ts.sec, ts.nsec] if hasattr(ts, "sec") else None,
-                })
-        print(json.dumps(out))
-        """#
-
-    struct ParsedSample: Decodable {
-        var family: String
-        var type: String
-        var unit: String
-        var help: String
-        var name: String
-        var labels: [String: String]
-        var bits: String
-        var timestamp: [Int64]?
-    }
-
-    func promtool() throws -> String {
-        try #require(
-            ExternalTool.locate("promtool"),
-            "promtool is not on PATH: install Debian's `prometheus` package (apt-get install prometheus)")
-    }
-
-    func python() throws -> String {
-        let python = try #require(ExternalTool.locate("python3"), "python3 is not on PATH")
-        let probe = try ExternalTool.run(python, ["-c", "import prometheus_client"])
-        try #require(
-            probe.status == 0,
-            "prometheus_client is missing: python3 -m pip install prometheus_client==0.26.0\n\(probe.output)")
-        return python
-    }
-
-    func checkWithPromtool(_ text: String) throws -> ExternalTool.Run {
-        let file = try ExternalTool.temporaryFile(text, suffix: ".prom")
-        defer { try? FileManager.default.removeItem(at: file) }
-        return try ExternalTool.run(try promtool(), ["check", "metrics"], standardInput: file)
-    }
-
-    func parseWithPython(_ text: String, openMetrics: Bool) throws -> (run: ExternalTool.Run, samples: [ParsedSample]) {
-        let file = try ExternalTool.temporaryFile(text, suffix: openMetrics ? ".om" : ".prom")
-        defer { try? FileManager.default.removeItem(at: file) }
-        let run = try ExternalTool.run(try python(), ["-c", Self.parserScript, openMetrics ? "openmetrics" : "text", file.path])
-        guard run.status == 0 else { return (run, []) }
-        let samples = try JSONDecoder().decode([ParsedSample].self, from: Data(run.output.utf8))
-        return (run, samples)
-    }
-
     @Test func promtoolAcceptsTheRepresentativeExpositionWithoutLintFindings() throws {
-        let run = try checkWithPromtool(ExpositionFormat.prometheusText.render(try ExpositionSamples.representative()))
+        let run = try ExpositionParsers.checkWithPromtool(ExpositionFormat.prometheusText.render(try ExpositionSamples.representative()))
         #expect(run.status == 0, "promtool check metrics: \(run.output)")
         #expect(run.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(run.output)")
     }
 
     @Test func strictOpenMetricsParserAcceptsTheRepresentativeExposition() throws {
         let set = try ExpositionSamples.representative()
-        let (run, samples) = try parseWithPython(ExpositionFormat.openMetrics.render(set), openMetrics: true)
+        let (run, samples) = try ExpositionParsers.parseWithPython(ExpositionFormat.openMetrics.render(set), openMetrics: true)
         #expect(run.status == 0, "\(run.output)")
         #expect(samples.count == 26)
         let histogram = samples.filter { $0.family == "driftwatch_http_request_duration_seconds" }
@@ -93,16 +29,16 @@ import Testing
 
     /// The checks bite: a broken exposition fails both tools.
     @Test func theToolsRejectBrokenExpositions() throws {
-        let promtoolRun = try checkWithPromtool("# TYPE foo gauge\nfoo{a=b} 1\n")
+        let promtoolRun = try ExpositionParsers.checkWithPromtool("# TYPE foo gauge\nfoo{a=b} 1\n")
         #expect(promtoolRun.status == 1, "\(promtoolRun.output)")
-        let lint = try checkWithPromtool("# TYPE foo_requests counter\nfoo_requests 1\n")
+        let lint = try ExpositionParsers.checkWithPromtool("# TYPE foo_requests counter\nfoo_requests 1\n")
         #expect(lint.status == 3, "\(lint.output)")
         for broken in [
             "# TYPE h histogram\nh_bucket{le=\"1.0\"} 1\nh_count 1\nh_sum 1\n# EOF\n",  // no +Inf bucket
             "# TYPE c counter\nc_total 1\n",  // no # EOF
             "# TYPE c counter\nc 1\n# EOF\n",  // counter sample without _total
         ] {
-            let (run, _) = try parseWithPython(broken, openMetrics: true)
+            let (run, _) = try ExpositionParsers.parseWithPython(broken, openMetrics: true)
             #expect(run.status != 0, "accepted: \(broken)")
         }
     }
@@ -114,10 +50,10 @@ import Testing
         let (set, expected) = try Self.roundTripSet()
         for openMetrics in [true, false] {
             let text = (openMetrics ? ExpositionFormat.openMetrics : .prometheusText).render(set)
-            let (run, samples) = try parseWithPython(text, openMetrics: openMetrics)
+            let (run, samples) = try ExpositionParsers.parseWithPython(text, openMetrics: openMetrics)
             try #require(run.status == 0, "prometheus_client (\(openMetrics ? "OpenMetrics" : "0.0.4")): \(run.output)")
             #expect(samples.count == expected.count)
-            var parsed: [String: ParsedSample] = [:]
+            var parsed: [String: ExpositionParsers.ParsedSample] = [:]
             for sample in samples { parsed[Self.key(sample.name, sample.labels)] = sample }
             for (key, want) in expected {
                 let got = try #require(parsed[key], "missing sample \(key)")
@@ -135,7 +71,7 @@ import Testing
                 }
             }
         }
-        let promtoolRun = try checkWithPromtool(ExpositionFormat.prometheusText.render(set))
+        let promtoolRun = try ExpositionParsers.checkWithPromtool(ExpositionFormat.prometheusText.render(set))
         #expect(promtoolRun.status == 0, "promtool check metrics: \(promtoolRun.output)")
     }
 

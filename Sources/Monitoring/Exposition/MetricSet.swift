@@ -55,6 +55,8 @@ public struct MetricSet: Sendable {
             if existing.unit != descriptor.unit {
                 throw .unitMismatch(metric: descriptor.name, existing: existing.unit, added: descriptor.unit)
             }
+            // Out of the dictionary, the family holds the only reference to its series array, so
+            // appending does not copy it.
             byName[descriptor.name] = nil
             do {
                 try family.append(series)
