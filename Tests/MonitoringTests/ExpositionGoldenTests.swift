@@ -5,7 +5,7 @@ import Testing
     /// design.md's names in text format 0.0.4; the escaped feature holds `"`, `\`, a line feed, U+2028,
     /// `é`, an emoji, a tab, a carriage return and NUL (the last five raw, as the format allows).
     static let prometheusText = #"""
-        # HELP driftwatch_dataset_drift_share Share of features drifted.
+        # HELP driftwatch_dataset_drift_share Share of a detector's features that drifted.
         # TYPE driftwatch_dataset_drift_share gauge
         driftwatch_dataset_drift_share{model="fraud",detector="feature-drift"} 0.5
         # HELP driftwatch_feature_drift_p_value P-value of a feature's drift test.
@@ -13,7 +13,7 @@ import Testing
         driftwatch_feature_drift_p_value{model="fraud",detector="feature-drift",feature="age",method="ks"} NaN
         driftwatch_feature_drift_p_value{model="fraud",detector="feature-drift",feature="amount",method="ks"} 1.5e-12
         driftwatch_feature_drift_p_value{model="fraud",detector="feature-drift",feature="country",method="chi2"} 0.0021
-        # HELP driftwatch_feature_drift_score Distance or test statistic of a feature's drift.
+        # HELP driftwatch_feature_drift_score Drift distance or test statistic of a feature.
         # TYPE driftwatch_feature_drift_score gauge
         driftwatch_feature_drift_score{model="fraud",detector="feature-drift",feature="age",method="ks"} NaN
         driftwatch_feature_drift_score{model="fraud",detector="feature-drift",feature="amount",method="ks"} 0.213
@@ -33,18 +33,18 @@ import Testing
         driftwatch_http_request_duration_seconds_bucket{route="/v1/models/{model}/predictions",status="200",le="+Inf"} 144
         driftwatch_http_request_duration_seconds_sum{route="/v1/models/{model}/predictions",status="200"} 3.5
         driftwatch_http_request_duration_seconds_count{route="/v1/models/{model}/predictions",status="200"} 144
-        # HELP driftwatch_ingest_rejected_total Events rejected at ingest, by reason.
+        # HELP driftwatch_ingest_rejected_total Events rejected at ingest.
         # TYPE driftwatch_ingest_rejected_total counter
         driftwatch_ingest_rejected_total{model="fraud",reason="schema"} 17
-        # HELP driftwatch_metric_anomaly_score Anomaly score of a pushed series.
-        # TYPE driftwatch_metric_anomaly_score untyped
-        driftwatch_metric_anomaly_score 2.5e-07
-        driftwatch_metric_anomaly_score{series="endpoint_latency_ms"} -Inf
         # HELP driftwatch_predictions_ingested_total Prediction events accepted.
         # TYPE driftwatch_predictions_ingested_total counter
         driftwatch_predictions_ingested_total{model="churn"} 0
         driftwatch_predictions_ingested_total{model="fraud"} 1.234567e+06
-        # HELP driftwatch_window_end_timestamp_seconds End of the most recently closed window.
+        # HELP driftwatch_pushed_value A pushed value of unknown type.
+        # TYPE driftwatch_pushed_value untyped
+        driftwatch_pushed_value 2.5e-07
+        driftwatch_pushed_value{series="endpoint_latency_ms"} -Inf
+        # HELP driftwatch_window_end_timestamp_seconds End of the most recently closed window, in Unix seconds.
         # TYPE driftwatch_window_end_timestamp_seconds gauge
         driftwatch_window_end_timestamp_seconds{model="fraud"} 1.7952552e+09 1795255200123
 
@@ -54,7 +54,7 @@ import Testing
     /// `\"` in help, timestamps in seconds, `# EOF`.
     static let openMetrics = #"""
         # TYPE driftwatch_dataset_drift_share gauge
-        # HELP driftwatch_dataset_drift_share Share of features drifted.
+        # HELP driftwatch_dataset_drift_share Share of a detector's features that drifted.
         driftwatch_dataset_drift_share{model="fraud",detector="feature-drift"} 0.5
         # TYPE driftwatch_feature_drift_p_value gauge
         # HELP driftwatch_feature_drift_p_value P-value of a feature's drift test.
@@ -62,7 +62,7 @@ import Testing
         driftwatch_feature_drift_p_value{model="fraud",detector="feature-drift",feature="amount",method="ks"} 1.5e-12
         driftwatch_feature_drift_p_value{model="fraud",detector="feature-drift",feature="country",method="chi2"} 0.0021
         # TYPE driftwatch_feature_drift_score gauge
-        # HELP driftwatch_feature_drift_score Distance or test statistic of a feature's drift.
+        # HELP driftwatch_feature_drift_score Drift distance or test statistic of a feature.
         driftwatch_feature_drift_score{model="fraud",detector="feature-drift",feature="age",method="ks"} NaN
         driftwatch_feature_drift_score{model="fraud",detector="feature-drift",feature="amount",method="ks"} 0.213
         driftwatch_feature_drift_score{model="fraud",detector="feature-drift",feature="country",method="chi2"} 12.5
@@ -83,19 +83,19 @@ import Testing
         driftwatch_http_request_duration_seconds_count{route="/v1/models/{model}/predictions",status="200"} 144
         driftwatch_http_request_duration_seconds_sum{route="/v1/models/{model}/predictions",status="200"} 3.5
         # TYPE driftwatch_ingest_rejected counter
-        # HELP driftwatch_ingest_rejected Events rejected at ingest, by reason.
+        # HELP driftwatch_ingest_rejected Events rejected at ingest.
         driftwatch_ingest_rejected_total{model="fraud",reason="schema"} 17
-        # TYPE driftwatch_metric_anomaly_score unknown
-        # HELP driftwatch_metric_anomaly_score Anomaly score of a pushed series.
-        driftwatch_metric_anomaly_score 2.5e-07
-        driftwatch_metric_anomaly_score{series="endpoint_latency_ms"} -Inf
         # TYPE driftwatch_predictions_ingested counter
         # HELP driftwatch_predictions_ingested Prediction events accepted.
         driftwatch_predictions_ingested_total{model="churn"} 0
         driftwatch_predictions_ingested_total{model="fraud"} 1.234567e+06
+        # TYPE driftwatch_pushed_value unknown
+        # HELP driftwatch_pushed_value A pushed value of unknown type.
+        driftwatch_pushed_value 2.5e-07
+        driftwatch_pushed_value{series="endpoint_latency_ms"} -Inf
         # TYPE driftwatch_window_end_timestamp_seconds gauge
         # UNIT driftwatch_window_end_timestamp_seconds seconds
-        # HELP driftwatch_window_end_timestamp_seconds End of the most recently closed window.
+        # HELP driftwatch_window_end_timestamp_seconds End of the most recently closed window, in Unix seconds.
         driftwatch_window_end_timestamp_seconds{model="fraud"} 1.7952552e+09 1795255200.123
         # EOF
 

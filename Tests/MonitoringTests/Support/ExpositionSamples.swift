@@ -3,24 +3,18 @@ import Monitoring
 /// A representative exposition with design.md's metric names, shared by the golden and the
 /// real-parser tests.
 enum ExpositionSamples {
-    static let driftScore = MetricDescriptor(
-        name: "driftwatch_feature_drift_score", type: .gauge, help: "Distance or test statistic of a feature's drift.")
-    static let driftPValue = MetricDescriptor(
-        name: "driftwatch_feature_drift_p_value", type: .gauge, help: "P-value of a feature's drift test.")
-    static let driftShare = MetricDescriptor(
-        name: "driftwatch_dataset_drift_share", type: .gauge, help: "Share of features drifted.")
-    static let windowEnd = MetricDescriptor(
-        name: "driftwatch_window_end_timestamp_seconds", type: .gauge, help: "End of the most recently closed window.",
-        unit: "seconds")
-    static let ingested = MetricDescriptor(
-        name: "driftwatch_predictions_ingested_total", type: .counter, help: "Prediction events accepted.")
-    static let rejected = MetricDescriptor(
-        name: "driftwatch_ingest_rejected_total", type: .counter, help: "Events rejected at ingest, by reason.")
+    static let driftScore = DriftwatchMetrics.featureDriftScore
+    static let driftPValue = DriftwatchMetrics.featureDriftPValue
+    static let driftShare = DriftwatchMetrics.datasetDriftShare
+    static let windowEnd = DriftwatchMetrics.windowEndTimestamp
+    static let ingested = DriftwatchMetrics.predictionsIngested
+    static let rejected = DriftwatchMetrics.ingestRejected
+    /// design.md's histogram with a help text that needs every escape of either format.
     static let requestDuration = MetricDescriptor(
-        name: "driftwatch_http_request_duration_seconds", type: .histogram,
+        name: DriftwatchMetrics.httpRequestDuration.name, type: .histogram,
         help: "HTTP request latency.\nPer route and status; \"le\" in seconds, C:\\ paths escaped.", unit: "seconds")
-    static let anomaly = MetricDescriptor(
-        name: "driftwatch_metric_anomaly_score", type: .untyped, help: "Anomaly score of a pushed series.")
+    /// design.md has no untyped metric; this one shows how untyped (OpenMetrics: unknown) is written.
+    static let pushed = MetricDescriptor(name: "driftwatch_pushed_value", type: .untyped, help: "A pushed value of unknown type.")
 
     /// Label values that need every escape, plus Unicode (a line separator, an emoji), a tab, a carriage return and NUL.
     static let nastyFeature = "pa\"th\\to\nnew\u{2028}é😀\t\r\0end"
@@ -47,8 +41,8 @@ enum ExpositionSamples {
         try set.add(
             requestDuration, labels: ["route": "/metrics", "status": "200"],
             histogram: Histogram(cumulative: [(0.005, 2), (0.05, 2), (1, 2), (.infinity, 2)], sum: 0.003, count: 2))
-        try set.add(anomaly, labels: ["series": "endpoint_latency_ms"], value: -.infinity)
-        try set.add(anomaly, value: 2.5e-7)
+        try set.add(pushed, labels: ["series": "endpoint_latency_ms"], value: -.infinity)
+        try set.add(pushed, value: 2.5e-7)
         return set
     }
 }
