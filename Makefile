@@ -9,6 +9,10 @@ export DEBIAN_FRONTEND := noninteractive
 APT_BUILD := libblas-dev liblapack-dev libsqlite3-dev
 # OpenBLAS stands in for the reference BLAS/LAPACK at run time (Debian alternatives) for speed.
 APT_FAST_BLAS := libopenblas0-pthread
+# Real parsers the exposition tests feed driftwatch's /metrics output to: promtool (Debian's
+# prometheus package) and prometheus_client's strict OpenMetrics parser.
+APT_TEST := prometheus
+PY_TEST := prometheus_client==0.26.0
 # Python peers the benchmark runs beside driftwatch, and the fixture generators use.
 PY_PEERS := scipy==1.17.1 numpy==2.4.6 statsmodels==0.15.0 scikit-learn==1.9.1 mpmath==1.3.0
 
@@ -20,7 +24,7 @@ BLAS_SUITES := Matrix|Cholesky|SymmetricEigen|SingularValue|MaximumMeanDiscrepan
 MULTIARCH := $(shell gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
 REFERENCE_BLAS := /usr/lib/$(MULTIARCH)/blas:/usr/lib/$(MULTIARCH)/lapack
 
-.PHONY: all build test deps deps-fast-blas bench fixtures clean
+.PHONY: all build test test-tools deps deps-fast-blas bench fixtures clean
 
 all: build
 
@@ -33,9 +37,11 @@ define apt_install
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  $$SUDO apt-get update -qq && $$SUDO env RUNLEVEL=1 apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 endef
+# RUNLEVEL=1 keeps invoke-rc.d from starting a package's service on install (prometheus would
+# listen on every interface); `test-tools` also stops it where a service manager started it anyway.
 
 deps:
 	$(call apt_install,$(APT_BUILD))
@@ -46,7 +52,13 @@ deps-fast-blas: deps
 build: deps
 	swift build
 
-test: deps-fast-blas
+test-tools: deps
+	$(call apt_install,$(APT_TEST))
+	@if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet prometheus 2>/dev/null; then \
+	  systemctl disable --now prometheus >/dev/null 2>&1 || true; fi
+	@python3 -c "import prometheus_client" 2>/dev/null || python3 -m pip install -q $(PY_TEST)
+
+test: deps-fast-blas test-tools
 	swift test $(SWIFT_TEST_FLAGS)
 	@echo "== BLAS/LAPACK-backed suites again, on the reference BLAS"
 	LD_LIBRARY_PATH=$(REFERENCE_BLAS) swift test --skip-build --filter '$(BLAS_SUITES)'
