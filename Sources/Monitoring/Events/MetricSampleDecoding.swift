@@ -11,7 +11,7 @@ extension EventBatchDecoder {
             case "name":
                 if name != nil { throw EventFields.duplicate("name") }
                 guard case let .string(text) = member.value else { throw .expected("name", "string", got: member.value) }
-                guard isMetricName(text) else {
+                guard PrometheusName.isMetricName(text) else {
                     throw EventFieldError("name: '\(text)' is not a valid Prometheus metric name")
                 }
                 name = text
@@ -23,8 +23,11 @@ extension EventBatchDecoder {
                 case let .object(pairs):
                     var collected: [String: String] = [:]
                     for pair in pairs {
-                        guard isLabelName(pair.key) else {
+                        guard PrometheusName.isLabelName(pair.key) else {
                             throw EventFieldError("labels: '\(pair.key)' is not a valid Prometheus label name")
+                        }
+                        guard !PrometheusName.isReservedLabelName(pair.key) else {
+                            throw EventFieldError("labels: '\(pair.key)' starts with '_', which Prometheus and OpenMetrics reserve")
                         }
                         guard case let .string(text) = pair.value else {
                             throw .expected("labels.\(pair.key)", "string", got: pair.value)
@@ -52,30 +55,5 @@ extension EventBatchDecoder {
         guard let name else { throw EventFieldError("name: required") }
         guard let value else { throw EventFieldError("value: required") }
         return MetricSample(name: name, labels: labels ?? [:], timestamp: timestamp, value: value)
-    }
-
-    /// `[a-zA-Z_:][a-zA-Z0-9_:]*`
-    static func isMetricName(_ text: String) -> Bool {
-        var first = true
-        for byte in text.utf8 {
-            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-            let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            guard letter || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || (digit && !first) else { return false }
-            first = false
-        }
-        return !first
-    }
-
-    /// `[a-zA-Z_][a-zA-Z0-9_]*`, not starting with the reserved `__`.
-    static func isLabelName(_ text: String) -> Bool {
-        if text.hasPrefix("__") { return false }
-        var first = true
-        for byte in text.utf8 {
-            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-            let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            guard letter || byte == UInt8(ascii: "_") || (digit && !first) else { return false }
-            first = false
-        }
-        return !first
     }
 }
