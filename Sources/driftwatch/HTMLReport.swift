@@ -1,6 +1,6 @@
 import DriftStatistics
-import Monitoring
 import Foundation
+import Monitoring
 
 /// The HTML report (`--format html`): one self-contained page, with no script and no external
 /// asset (styles inline, histograms as inline SVG), so it can be attached to a ticket or opened

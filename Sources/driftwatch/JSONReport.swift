@@ -1,6 +1,6 @@
-import Monitoring
 import DriftStatistics
 import Foundation
+import Monitoring
 
 /// The JSON report (`--format json`), schema version 1. Keys are sorted and every key is always
 /// present (null when it does not apply), so scripts can rely on the shape; numbers are written

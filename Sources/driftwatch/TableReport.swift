@@ -1,6 +1,6 @@
-import Monitoring
 import DriftStatistics
 import Foundation
+import Monitoring
 
 /// The aligned plain-text report: a summary line, one row per feature, then notes on features
 /// that could not be tested and rows that were rejected.
@@ -33,7 +33,7 @@ enum TableReport {
             let cells = row.enumerated().map { column, text in
                 text.padding(toLength: widths[column], withPad: " ", startingAt: 0)
             }
-            lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces)
+            lines.append(trimmingTrailingSpaces(cells.joined(separator: "  ")))
         }
         let untested = report.features.filter { $0.verdict == nil }
         if !untested.isEmpty {
@@ -66,34 +66,10 @@ enum TableReport {
     private static func percent(_ ratio: Double) -> String {
         String(format: "%.1f%%", ratio * 100)
     }
-}
 
-/// Wording shared by the table and HTML reports.
-enum ReportText {
-    /// `dataset drift: YES, 2 of 5 tested features drifted (share 0.4 ≥ 0.5)`
-    static func summary(_ report: CheckReport) -> String {
-        let verdict = report.datasetDrift ? "YES" : "no"
-        let comparison = report.datasetDrift ? "≥" : "<"
-        return "dataset drift: \(verdict), \(report.driftedCount) of \(report.testedCount) tested features drifted"
-            + " (share \(DriftCheck.shortNumber(report.driftShare)) \(comparison) \(DriftCheck.shortNumber(report.options.driftShare)))"
-    }
-
-    /// `p ≤ 0.05`, `p < 0.05`, `≥ 0.1` or `> 0.1`: the side of the threshold that is drift.
-    static func threshold(_ threshold: DriftThreshold) -> String {
-        let value = DriftCheck.shortNumber(threshold.value)
-        switch threshold.direction {
-        case .pValueAtOrBelow: return "p ≤ \(value)"
-        case .pValueBelow: return "p < \(value)"
-        case .statisticAtOrAbove: return "≥ \(value)"
-        case .statisticAbove: return "> \(value)"
-        }
-    }
-}
-
-extension String {
-    var trimmingTrailingSpaces: String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
+    private static func trimmingTrailingSpaces(_ text: String) -> String {
+        var trimmed = text
+        while trimmed.last == " " { trimmed.removeLast() }
+        return trimmed
     }
 }

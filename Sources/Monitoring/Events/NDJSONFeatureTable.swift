@@ -154,17 +154,17 @@ public struct NDJSONFeatureTable: Sendable, Equatable {
         // Number literals are read back from the body; any reader over it can show them.
         let reader = JSONReader(bytes: bytes, range: 0..<bytes.count)
         var errors: [Int: String] = [:]
-        var columns: [String: [FeatureValue]] = [:]
-        for spec in specs {
-            var column = [FeatureValue](repeating: .missing, count: records.count)
-            for (row, record) in records.enumerated() {
-                guard let member = record.members.first(where: { $0.key == spec.name }) else { continue }
+        let indexOfFeature = Dictionary(uniqueKeysWithValues: specs.enumerated().map { ($1.name, $0) })
+        var columns = specs.map { _ in [FeatureValue](repeating: .missing, count: records.count) }
+        for (row, record) in records.enumerated() {
+            for member in record.members {
+                guard let index = indexOfFeature[member.key] else { continue }
+                let spec = specs[index]
                 switch convert(member.value, type: spec.type, name: spec.name, reader: reader) {
-                case let .success(value): column[row] = value
+                case let .success(value): columns[index][row] = value
                 case let .failure(error): if errors[row] == nil { errors[row] = error.message }
                 }
             }
-            columns[spec.name] = column
         }
 
         var lines = records.map(\.line)
@@ -172,13 +172,12 @@ public struct NDJSONFeatureTable: Sendable, Equatable {
             let keep = records.indices.map { errors[$0] == nil }
             for (row, message) in errors { rejected.append(BatchRejection(line: records[row].line, error: message)) }
             lines = records.indices.filter { keep[$0] }.map { records[$0].line }
-            for name in columns.keys {
-                columns[name] = columns[name].map { column in column.indices.filter { keep[$0] }.map { column[$0] } }
-            }
+            columns = columns.map { column in column.indices.filter { keep[$0] }.map { column[$0] } }
         }
         rejected.sort { $0.line < $1.line }
+        let values = Dictionary(uniqueKeysWithValues: zip(specs.map(\.name), columns))
         return NDJSONFeatureTable(
-            layout: layout, features: specs, values: columns, lines: lines, rejected: rejected, valueKinds: kinds)
+            layout: layout, features: specs, values: values, lines: lines, rejected: rejected, valueKinds: kinds)
     }
 
     private init(
