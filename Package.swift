@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,11 +32,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "driftwatch",
+            dependencies: [
+                "Monitoring", "DriftStatistics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "driftstats-bench",
             dependencies: ["DriftStatistics", "LinearAlgebra"],
             path: "Benchmarks/driftstats-bench",
             swiftSettings: strict
         ),
+        .testTarget(name: "driftwatchTests", dependencies: ["DriftStatistics"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Monitoring"], swiftSettings: strict),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "DriftStatistics"], swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),

@@ -1,0 +1,42 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `driftwatch` command line. Exit codes follow design.md: 0 ok, 1 a check found drift,
+/// 2 a usage or input error (ArgumentParser's own usage code, 64, is mapped to 2).
+@main
+struct Driftwatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "driftwatch",
+        abstract: "Monitor machine-learning models for data drift.",
+        subcommands: [CheckCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            standardError("driftwatch: \(error.message)\n")
+            Self.exit(withError: ExitCode(2))
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 { exit(withError: error) }
+            standardError("driftwatch: \(message(for: error))\n(see 'driftwatch check --help')\n")
+            Self.exit(withError: ExitCode(2))
+        }
+    }
+}
+
+/// Writes to standard error unbuffered, so messages interleave correctly with a report on stdout.
+func standardError(_ text: String) {
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBytes { buffer in
+        guard let base = buffer.baseAddress else { return }
+        _ = write(2, base, buffer.count)
+    }
+}
