@@ -1,0 +1,29 @@
+import Monitoring
+
+/// A stored prediction event with the time the server received it.
+///
+/// `event.timestamp` is always set on the way out: an event sent without one was stored with its
+/// receipt time as its event time (the convention of ``PredictionEvent/timestamp``), and windows
+/// and range queries use that time.
+public struct StoredPrediction: Sendable, Equatable {
+    public var event: PredictionEvent
+    /// Seconds since the Unix epoch; retention counts from it.
+    public var receivedAt: Double
+
+    public init(event: PredictionEvent, receivedAt: Double) {
+        self.event = event
+        self.receivedAt = receivedAt
+    }
+}
+
+/// A stored label event with the time the server received it; `event.timestamp` is always set
+/// (the receipt time when the label came without one).
+public struct StoredLabel: Sendable, Equatable {
+    public var event: LabelEvent
+    public var receivedAt: Double
+
+    public init(event: LabelEvent, receivedAt: Double) {
+        self.event = event
+        self.receivedAt = receivedAt
+    }
+}
