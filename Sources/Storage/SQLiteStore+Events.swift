@@ -28,12 +28,13 @@ extension SQLiteStore {
             var layouts = LayoutCache()
             var blob = ByteWriter()
             blob.bytes.reserveCapacity(512)
-            var inserted = 0
+            var duplicatePositions: [Int] = []
+            var lastSequence: Int64?
             defer {
                 sqlite3_reset(raw)
                 sqlite3_clear_bindings(raw)
             }
-            for event in events {
+            for (position, event) in events.enumerated() {
                 blob.bytes.removeAll(keepingCapacity: true)
                 var layout = layouts.current
                 if layout == nil || !FeatureBlob.encode(event.features, layout: layout!.names, into: &blob) {
@@ -55,9 +56,15 @@ extension SQLiteStore {
                 sqlite3_bind_int64(raw, 8, layout!.id)
                 bindBlob(raw, 9, blob.bytes)
                 try step(raw, db)
-                inserted += Int(sqlite3_changes(db.sqliteConnection))
+                if sqlite3_changes(db.sqliteConnection) == 1 {
+                    lastSequence = sqlite3_last_insert_rowid(db.sqliteConnection)
+                } else {
+                    duplicatePositions.append(position)
+                }
             }
-            return InsertOutcome(inserted: inserted, duplicates: events.count - inserted)
+            return InsertOutcome(
+                inserted: events.count - duplicatePositions.count, duplicates: duplicatePositions.count,
+                duplicatePositions: duplicatePositions, lastSequence: lastSequence)
         }
     }
 
@@ -71,8 +78,9 @@ extension SQLiteStore {
                     INSERT INTO label (model_id, event_id, label, event_time, received_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (model_id, event_id) DO NOTHING
                     """)
-            var inserted = 0
-            for event in events {
+            var duplicatePositions: [Int] = []
+            var lastSequence: Int64?
+            for (position, event) in events.enumerated() {
                 let label: any DatabaseValueConvertible =
                     switch event.label {
                     case .number(let value): value
@@ -80,9 +88,11 @@ extension SQLiteStore {
                     case .bool(let flag): flag ? Int64(1) : Int64(0)
                     }
                 try statement.execute(arguments: [modelID, event.id, label, event.timestamp ?? receivedAt, receivedAt])
-                inserted += db.changesCount
+                if db.changesCount == 1 { lastSequence = db.lastInsertedRowID } else { duplicatePositions.append(position) }
             }
-            return InsertOutcome(inserted: inserted, duplicates: events.count - inserted)
+            return InsertOutcome(
+                inserted: events.count - duplicatePositions.count, duplicates: duplicatePositions.count,
+                duplicatePositions: duplicatePositions, lastSequence: lastSequence)
         }
     }
 
@@ -145,8 +155,23 @@ extension SQLiteStore {
                 ])
             var layouts = LayoutCache()
             let predictions = try rows.map { row in try Self.decodePrediction(row, layouts: &layouts, db, model: model) }
-            let next = rows.count == limit ? rows.last.map { PredictionCursor(eventTime: $0[1], rowID: $0[8]) } : nil
+            let next = rows.count == limit ? predictions.last.map { PredictionCursor(eventTime: $0.event.timestamp ?? 0, rowID: $0.sequence) } : nil
             return PredictionPage(predictions: predictions, next: next)
+        }
+    }
+
+    public func predictions(model: String, afterSequence sequence: Int64, limit: Int) async throws(StoreError)
+        -> [StoredPrediction]
+    {
+        guard limit > 0 else { throw .invalidArgument("a page must hold at least one prediction, got \(limit)") }
+        return try await read("read predictions of model '\(model)' by sequence") { db in
+            guard let modelID = try Self.modelID(db, model) else { return [] }
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT \(Self.predictionColumns) FROM prediction WHERE seq > ? AND model_id = ? ORDER BY seq LIMIT ?"),
+                arguments: [sequence, modelID, limit])
+            var layouts = LayoutCache()
+            return try rows.map { row in try Self.decodePrediction(row, layouts: &layouts, db, model: model) }
         }
     }
 
@@ -174,7 +199,7 @@ extension SQLiteStore {
         }
         let event = PredictionEvent(
             id: id, timestamp: row[1], version: row[3], features: features, prediction: prediction, latencyMs: row[5])
-        return StoredPrediction(event: event, receivedAt: row[2])
+        return StoredPrediction(event: event, receivedAt: row[2], sequence: row[8])
     }
 }
 

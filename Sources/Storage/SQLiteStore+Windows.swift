@@ -18,6 +18,7 @@ extension SQLiteStore {
         let openRows = profiles
         let reportRows = reports
         let savedAt = openWindows.savedAt
+        let appliedThrough = openWindows.appliedThrough
         try await write("save windows of model '\(model)'") { db in
             let modelID = try Self.requireModelID(db, model)
             for (window, json) in reportRows {
@@ -38,10 +39,12 @@ extension SQLiteStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO window_state (model_id, windowing_json, saved_at) VALUES (?, ?, ?)
-                    ON CONFLICT (model_id) DO UPDATE SET windowing_json = excluded.windowing_json, saved_at = excluded.saved_at
+                    INSERT INTO window_state (model_id, windowing_json, applied_through, saved_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (model_id) DO UPDATE SET
+                        windowing_json = excluded.windowing_json, applied_through = excluded.applied_through,
+                        saved_at = excluded.saved_at
                     """,
-                arguments: [modelID, windowing, savedAt])
+                arguments: [modelID, windowing, appliedThrough, savedAt])
             try db.execute(sql: "DELETE FROM open_window WHERE model_id = ?", arguments: [modelID])
             for (index, json) in openRows {
                 try db.execute(
@@ -55,7 +58,7 @@ extension SQLiteStore {
         try await read("read open windows of model '\(model)'") { db in
             guard let modelID = try Self.modelID(db, model),
                 let state = try Row.fetchOne(
-                    db, sql: "SELECT windowing_json, saved_at FROM window_state WHERE model_id = ?", arguments: [modelID])
+                    db, sql: "SELECT windowing_json, applied_through, saved_at FROM window_state WHERE model_id = ?", arguments: [modelID])
             else { return nil }
             let windowing = try StoreJSON.decode(
                 WindowingState.self, from: state[0] as Data, "window state of model '\(model)'")
@@ -66,7 +69,7 @@ extension SQLiteStore {
                 let index: Int64 = row[0]
                 return try StoreJSON.decode(WindowProfile.self, from: row[1] as Data, "open window \(index) of model '\(model)'")
             }
-            return OpenWindows(windowing: windowing, profiles: profiles, savedAt: state[1])
+            return OpenWindows(windowing: windowing, profiles: profiles, appliedThrough: state[1], savedAt: state[2])
         }
     }
 

@@ -2,7 +2,8 @@ import Monitoring
 
 /// Where driftwatch keeps models, baselines, raw events and window state.
 ///
-/// Every method either completes entirely or changes nothing (one transaction), and a method that
+/// Every method except ``prune(olderThan:batchSize:)`` (which commits batch by batch) either
+/// completes entirely or changes nothing (one transaction), and a method that
 /// returns after writing has committed: with the SQLite store the write survives a crash of the
 /// process from that moment on (see ``StoreDurability`` for power loss). Times are seconds since
 /// the Unix epoch, as in the domain types.
@@ -55,6 +56,10 @@ public protocol Store: Sendable {
     func predictions(model: String, ids: [String]) async throws(StoreError) -> [StoredPrediction]
     /// The stored labels of the model with these ids (missing ids are skipped), in the order of `ids`.
     func labels(model: String, ids: [String]) async throws(StoreError) -> [StoredLabel]
+    /// Up to `limit` predictions of the model stored after insertion sequence `sequence`, in
+    /// insertion order: the replay that brings saved window profiles up to date after a restart.
+    func predictions(model: String, afterSequence sequence: Int64, limit: Int) async throws(StoreError)
+        -> [StoredPrediction]
     /// Up to `limit` predictions with event time in `eventTimes` (lower bound inclusive, upper
     /// exclusive), ordered by event time then insertion, starting after `cursor`. Each page is
     /// one short read, so paging through a large range never holds a transaction open between pages.

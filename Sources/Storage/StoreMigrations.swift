@@ -69,6 +69,7 @@ enum StoreMigrations {
                 CREATE TABLE window_state (
                     model_id INTEGER PRIMARY KEY REFERENCES model(id) ON DELETE CASCADE,
                     windowing_json BLOB NOT NULL,
+                    applied_through INTEGER,
                     saved_at REAL NOT NULL
                 ) STRICT;
 

@@ -9,10 +9,13 @@ public struct StoredPrediction: Sendable, Equatable {
     public var event: PredictionEvent
     /// Seconds since the Unix epoch; retention counts from it.
     public var receivedAt: Double
+    /// The store's insertion sequence number: increasing in the order events were stored.
+    public var sequence: Int64
 
-    public init(event: PredictionEvent, receivedAt: Double) {
+    public init(event: PredictionEvent, receivedAt: Double, sequence: Int64) {
         self.event = event
         self.receivedAt = receivedAt
+        self.sequence = sequence
     }
 }
 

@@ -12,13 +12,18 @@ public struct OpenWindows: Sendable, Equatable {
     public var windowing: WindowingState
     /// The open windows' profiles, in increasing window order (keyed by `windowRange.lowerBound`).
     public var profiles: [WindowProfile]
-    /// Seconds since the Unix epoch when this state was saved: predictions received after it are
-    /// not in the profiles yet.
+    /// The ``StoredPrediction/sequence`` of the last prediction the profiles include (nil: none).
+    /// Saving state with every batch would re-encode every profile per batch, so a server saves it
+    /// now and then; on restart it replays ``Store/predictions(model:afterSequence:limit:)`` from
+    /// here, in arrival order, to bring the profiles up to date.
+    public var appliedThrough: Int64?
+    /// Seconds since the Unix epoch when this state was saved.
     public var savedAt: Double
 
-    public init(windowing: WindowingState, profiles: [WindowProfile], savedAt: Double) {
+    public init(windowing: WindowingState, profiles: [WindowProfile], appliedThrough: Int64?, savedAt: Double) {
         self.windowing = windowing
         self.profiles = profiles
+        self.appliedThrough = appliedThrough
         self.savedAt = savedAt
     }
 }

@@ -21,12 +21,13 @@ import Testing
             events[6].features["extra"] = .string("other layout")
             events[7].features = [:]
             let outcome = try await store.insertPredictions(model: "fraud", events: events, receivedAt: 5000)
-            #expect(outcome == InsertOutcome(inserted: 20, duplicates: 0))
+            #expect(outcome == InsertOutcome(inserted: 20, duplicates: 0, duplicatePositions: [], lastSequence: 20))
             let stored = try await store.predictions(model: "fraud", ids: events.map(\.id) + ["absent"])
             var expected = events
             expected[5].timestamp = 5000
             #expect(stored.map(\.event) == expected)
             #expect(stored.allSatisfy { $0.receivedAt == 5000 })
+            #expect(stored.map(\.sequence) == Array(1...20))
         }
     }
 
@@ -35,20 +36,23 @@ import Testing
             let store = try await openStore(directory)
             let events = StoreTestData.events(500)
             #expect(try await store.insertPredictions(model: "fraud", events: events, receivedAt: 10)
-                == InsertOutcome(inserted: 500, duplicates: 0))
+                == InsertOutcome(inserted: 500, duplicates: 0, duplicatePositions: [], lastSequence: 500))
             #expect(try await store.insertPredictions(model: "fraud", events: events, receivedAt: 20)
-                == InsertOutcome(inserted: 0, duplicates: 500))
+                == InsertOutcome(inserted: 0, duplicates: 500, duplicatePositions: Array(0..<500), lastSequence: nil))
             var changed = events[0]
             changed.prediction = .number(42)
             let mixed = [changed, events[1]] + StoreTestData.events(3, prefix: "new") + [events[2]]
             #expect(try await store.insertPredictions(model: "fraud", events: mixed, receivedAt: 30)
-                == InsertOutcome(inserted: 3, duplicates: 3))
+                == InsertOutcome(inserted: 3, duplicates: 3, duplicatePositions: [0, 1, 5], lastSequence: 503))
+            // Replaying after a sequence gives the new events in arrival order.
+            #expect(try await store.predictions(model: "fraud", afterSequence: 499, limit: 10).map(\.event.id)
+                == [events[499].id, "new-0", "new-1", "new-2"])
             // The first stored version wins; a duplicate never overwrites it.
             #expect(try await store.predictions(model: "fraud", ids: [events[0].id]).map(\.event) == [events[0]])
             #expect(try await store.predictions(model: "fraud", ids: [events[0].id]).first?.receivedAt == 10)
             let twice = StoreTestData.events(2, prefix: "twice")
-            #expect(try await store.insertPredictions(model: "fraud", events: twice + twice, receivedAt: 40)
-                == InsertOutcome(inserted: 2, duplicates: 2))
+            let outcome = try await store.insertPredictions(model: "fraud", events: twice + twice, receivedAt: 40)
+            #expect(outcome.inserted == 2 && outcome.duplicates == 2 && outcome.duplicatePositions == [2, 3])
         }
     }
 
@@ -83,13 +87,16 @@ import Testing
                 for task in 0..<8 {
                     group.addTask {
                         var total = InsertOutcome(inserted: 0, duplicates: 0)
+                        var sequences: [Int64] = []
                         let events = StoreTestData.events(1000, prefix: "t\(task / 2)")
                         for batch in 0..<4 {
                             let outcome = try await store.insertPredictions(
                                 model: "fraud", events: Array(events[batch * 250..<(batch + 1) * 250]), receivedAt: 1)
                             total.inserted += outcome.inserted
                             total.duplicates += outcome.duplicates
+                            sequences += outcome.lastSequence.map { [$0] } ?? []
                         }
+                        #expect(sequences == sequences.sorted())
                         return total
                     }
                 }
@@ -112,9 +119,9 @@ import Testing
                 LabelEvent(id: "c", label: .number(1)), LabelEvent(id: "d", label: .string("fraud"), timestamp: 12),
             ]
             #expect(try await store.insertLabels(model: "fraud", events: labels, receivedAt: 50)
-                == InsertOutcome(inserted: 4, duplicates: 0))
+                == InsertOutcome(inserted: 4, duplicates: 0, duplicatePositions: [], lastSequence: 4))
             #expect(try await store.insertLabels(model: "fraud", events: labels, receivedAt: 60)
-                == InsertOutcome(inserted: 0, duplicates: 4))
+                == InsertOutcome(inserted: 0, duplicates: 4, duplicatePositions: [0, 1, 2, 3], lastSequence: nil))
             let stored = try await store.labels(model: "fraud", ids: ["d", "c", "b", "a", "z"])
             var expected = Array(labels.reversed())
             expected[2].timestamp = 50

@@ -13,7 +13,7 @@ import Testing
             let baseline = try BaselineProfile(name: "default", schema: schema, events: StoreTestData.events(100))
             try await store.putBaseline(model: "fraud", profile: baseline, activate: true, at: 1)
             let scenario = try SQLiteStoreWindowsTests.scenario()
-            let open = OpenWindows(windowing: .eventTime(scenario.windowing), profiles: scenario.open, savedAt: 2)
+            let open = OpenWindows(windowing: .eventTime(scenario.windowing), profiles: scenario.open, appliedThrough: 900, savedAt: 2)
             try await store.saveWindows(model: "fraud", closed: [scenario.closed], open: open)
             // Old and new by receipt time; event times are deliberately the other way round.
             let old = StoreTestData.events(2500, prefix: "old", start: 9_000_000)

@@ -47,7 +47,7 @@ import Testing
             #expect(try await store.latestClosedWindow(model: "fraud") == nil)
             let scenario = try Self.scenario()
             #expect(scenario.open.count == 2)
-            let open = OpenWindows(windowing: .eventTime(scenario.windowing), profiles: scenario.open, savedAt: 44_000)
+            let open = OpenWindows(windowing: .eventTime(scenario.windowing), profiles: scenario.open, appliedThrough: 900, savedAt: 44_000)
             try await store.saveWindows(model: "fraud", closed: [scenario.closed], open: open)
             #expect(try await store.openWindows(model: "fraud") == open)
             #expect(try await store.latestClosedWindow(model: "fraud") == scenario.closed)
@@ -61,7 +61,7 @@ import Testing
             later.start += 3600
             later.end += 3600
             let rows = try RowCountWindows(rowsPerWindow: 100)
-            let next = OpenWindows(windowing: .rowCount(rows), profiles: [scenario.open[1]], savedAt: 48_000)
+            let next = OpenWindows(windowing: .rowCount(rows), profiles: [scenario.open[1]], appliedThrough: nil, savedAt: 48_000)
             try await store.saveWindows(model: "fraud", closed: [later], open: next)
             #expect(try await store.openWindows(model: "fraud") == next)
             #expect(try await store.closedWindows(model: "fraud", from: 0, to: 1e12) == [scenario.closed, later])
