@@ -14,11 +14,8 @@ struct ByteWriter {
     }
 
     mutating func double(_ value: Double) {
-        var bits = value.bitPattern
-        for _ in 0..<8 {
-            bytes.append(UInt8(truncatingIfNeeded: bits))
-            bits >>= 8
-        }
+        // One append of the 8 bytes rather than eight: this runs 25 times per ingested event.
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func string(_ value: String) {

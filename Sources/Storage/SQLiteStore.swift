@@ -32,6 +32,11 @@ public final class SQLiteStore: Store {
             case .full: try db.execute(sql: "PRAGMA synchronous = FULL")
             case .normal: try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
+            // The id index takes inserts all over its range (ids are not ordered); a 32 MiB page
+            // cache keeps its inner pages in memory instead of re-reading them per batch, and
+            // memory-mapped reads spare a pread copy per page. Measured with the throughput test.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

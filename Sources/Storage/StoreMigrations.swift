@@ -39,16 +39,19 @@ enum StoreMigrations {
                     names BLOB NOT NULL UNIQUE
                 ) STRICT;
 
+                -- Raw events carry no FOREIGN KEY clauses: a check would cost a parent lookup per row
+                -- and key on the ingest hot path, while the store resolves model_id and layout_id
+                -- itself in the inserting transaction and never deletes models or layouts.
                 CREATE TABLE prediction (
                     seq INTEGER PRIMARY KEY,
-                    model_id INTEGER NOT NULL REFERENCES model(id),
+                    model_id INTEGER NOT NULL,
                     event_id TEXT NOT NULL,
                     event_time REAL NOT NULL,
                     received_at REAL NOT NULL,
                     version TEXT,
                     prediction ANY NOT NULL,
                     latency_ms REAL,
-                    layout_id INTEGER NOT NULL REFERENCES feature_layout(id),
+                    layout_id INTEGER NOT NULL,
                     features BLOB NOT NULL
                 ) STRICT;
                 CREATE UNIQUE INDEX prediction_event ON prediction(model_id, event_id);
@@ -57,7 +60,7 @@ enum StoreMigrations {
 
                 CREATE TABLE label (
                     seq INTEGER PRIMARY KEY,
-                    model_id INTEGER NOT NULL REFERENCES model(id),
+                    model_id INTEGER NOT NULL,
                     event_id TEXT NOT NULL,
                     label ANY NOT NULL,
                     event_time REAL NOT NULL,

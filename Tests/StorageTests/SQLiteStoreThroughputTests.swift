@@ -6,10 +6,12 @@ import Testing
 
 /// A throwaway measurement, not a regression test: run it in a release build with
 /// `DRIFTWATCH_STORAGE_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter SQLiteStoreThroughputTests`.
-/// Without the variable it does nothing.
-@Suite struct SQLiteStoreThroughputTests {
-    @Test(arguments: StoreDurability.allCases)
-    func insertPredictionsPerSecond(durability: StoreDurability) async throws {
+/// Without the variable it does nothing. Serialized so the two settings do not share the cores.
+@Suite(.serialized) struct SQLiteStoreThroughputTests {
+    /// `writers` tasks send their share of the batches concurrently, as concurrent ingest
+    /// requests do: each encodes its blobs while another holds the writer.
+    @Test(arguments: StoreDurability.allCases, [1, 2])
+    func insertPredictionsPerSecond(durability: StoreDurability, writers: Int) async throws {
         guard ProcessInfo.processInfo.environment["DRIFTWATCH_STORAGE_BENCH"] == "1" else { return }
         try await withTemporaryDirectory { directory in
             let store = try SQLiteStore(path: directory.path(), durability: durability)
@@ -19,17 +21,37 @@ import Testing
                 StoreTestData.events(1000, prefix: "b\(batch)", start: 1_700_000_000 + Double(batch), numericFeatures: 23)
             }
             let clock = ContinuousClock()
+            let cpuBefore = Self.processCPUSeconds()
             let start = clock.now
-            var inserted = 0
-            for batch in batches {
-                inserted += try await store.insertPredictions(model: "fraud", events: batch, receivedAt: 1).inserted
+            let inserted = try await withThrowingTaskGroup(of: Int.self) { group in
+                for writer in 0..<writers {
+                    group.addTask {
+                        var inserted = 0
+                        for batch in stride(from: writer, to: batches.count, by: writers) {
+                            inserted += try await store.insertPredictions(
+                                model: "fraud", events: batches[batch], receivedAt: 1
+                            ).inserted
+                        }
+                        return inserted
+                    }
+                }
+                return try await group.reduce(0, +)
             }
             let seconds = (clock.now - start) / .seconds(1)
-            let attributes = try FileManager.default.attributesOfItem(atPath: directory.path())
+            let cpu = Self.processCPUSeconds() - cpuBefore
             print(
-                "insertPredictions [\(durability)]: \(inserted) events × 25 features in batches of 1000:",
-                "\(Int(Double(inserted) / seconds)) events/s (\(seconds) s), file \(attributes[.size] ?? 0) bytes + WAL")
+                "insertPredictions [\(durability), \(writers) writer(s)]: \(inserted) events × 25 features in batches of 1000:",
+                "\(Int(Double(inserted) / seconds)) events/s wall (\(seconds) s),",
+                "\(Int(Double(inserted) / cpu)) events per CPU-second (\(cpu) s user+sys)")
             #expect(inserted == 300_000)
         }
+    }
+
+    /// User plus system CPU time of this process so far.
+    private static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
