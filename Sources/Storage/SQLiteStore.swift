@@ -51,6 +51,16 @@ public final class SQLiteStore: Store {
         try await read("list migrations") { db in try StoreMigrations.migrator.appliedMigrations(db) }
     }
 
+    /// Closes the pool's connections; SQLite checkpoints the WAL into the database file as the
+    /// last connection closes, so a cleanly stopped store is a single file again.
+    public func close() async throws(StoreError) {
+        do {
+            try pool.close()
+        } catch {
+            throw .failed(operation: "close the store", reason: Self.reason(error))
+        }
+    }
+
     /// Runs `body` in one write transaction; a thrown error rolls it back.
     func write<T: Sendable>(_ operation: String, _ body: @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         do {

@@ -87,6 +87,12 @@ public protocol Store: Sendable {
     /// baselines, window state and reports are kept.
     @discardableResult
     func prune(olderThan cutoff: Double, batchSize: Int) async throws(StoreError) -> PruneOutcome
+
+    // MARK: Lifecycle
+
+    /// Waits for running operations, then releases the file (the last step of a graceful
+    /// shutdown). Every later call fails with `.failed`.
+    func close() async throws(StoreError)
 }
 
 extension Store {

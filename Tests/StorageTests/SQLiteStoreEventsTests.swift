@@ -157,6 +157,10 @@ import Testing
                 streamed += page.map(\.event.id)
             }
             #expect(streamed == seen.map(\.id))
+            await #expect(throws: StoreError.invalidArgument("a page must hold at least one prediction, got 0")) {
+                try await store.predictionPage(model: "fraud", eventTimes: 0..<1, after: nil, limit: 0)
+            }
+            #expect(try await store.predictionPage(model: "nope", eventTimes: 0..<1e12, after: nil, limit: 5).predictions.isEmpty)
         }
     }
 }
