@@ -25,12 +25,22 @@ enum FeatureBlob {
         features.keys.sorted()
     }
 
-    /// Appends `features` in `layout` order to `writer`; false (writer unchanged in meaning, to be
-    /// cleared) when the event's names are not exactly the layout's.
-    static func encode(_ features: [String: FeatureValue], layout: [String], into writer: inout ByteWriter) -> Bool {
-        guard features.count == layout.count else { return false }
-        for name in layout {
-            guard let value = features[name] else { return false }
+    /// Appends `features` in the order of `table`'s layout to `writer`; false when the event's
+    /// names are not exactly the layout's (then `writer` holds a partial blob to discard).
+    /// `slots` is scratch space reused across events, so encoding allocates nothing: the values
+    /// are placed by iterating the dictionary (no per-name lookup in it), then written in order.
+    static func encode(
+        _ features: [String: FeatureValue], table: FeatureNameTable, slots: inout [FeatureValue],
+        into writer: inout ByteWriter
+    ) -> Bool {
+        guard features.count == table.layout.count else { return false }
+        if slots.count != features.count { slots = Array(repeating: .missing, count: features.count) }
+        // Equal counts and distinct keys: every position is filled exactly once when all are found.
+        for (name, value) in features {
+            guard let position = table.position(of: name) else { return false }
+            slots[position] = value
+        }
+        for value in slots {
             switch value {
             case .missing: writer.bytes.append(missing)
             case .number(let number):

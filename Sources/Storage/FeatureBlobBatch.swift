@@ -18,19 +18,24 @@ struct FeatureBlobBatch: Sendable {
         ends.reserveCapacity(events.count)
         var writer = ByteWriter()
         writer.bytes.reserveCapacity(events.count * 256)
+        var tables: [FeatureNameTable] = []
+        var slots: [FeatureValue] = []
         var current = -1
         for event in events {
             let start = writer.bytes.count
-            if current < 0 || !FeatureBlob.encode(event.features, layout: layouts[current], into: &writer) {
+            if current < 0 || !FeatureBlob.encode(event.features, table: tables[current], slots: &slots, into: &writer) {
                 writer.bytes.removeSubrange(start...)
                 let names = FeatureBlob.layout(of: event.features)
                 if let known = layouts.firstIndex(of: names) {
                     current = known
                 } else {
                     layouts.append(names)
+                    tables.append(FeatureNameTable(names))
                     current = layouts.count - 1
                 }
-                _ = FeatureBlob.encode(event.features, layout: names, into: &writer)
+                // A known layout equal under Unicode canonical equivalence still matches: the
+                // table falls back to `==`, so this cannot fail.
+                _ = FeatureBlob.encode(event.features, table: tables[current], slots: &slots, into: &writer)
             }
             layoutOfEvent.append(current)
             ends.append(writer.bytes.count)

@@ -21,4 +21,14 @@ import Testing
         }
         #expect(start == batch.bytes.count)
     }
+
+    @Test func aCanonicallyEquivalentSpellingSharesTheLayout() {
+        let composed = PredictionEvent(id: "a", features: ["caf\u{E9}": .number(1), "x": .bool(true)], prediction: .number(0))
+        let decomposed = PredictionEvent(id: "b", features: ["cafe\u{301}": .number(2), "x": .missing], prediction: .number(0))
+        let batch = FeatureBlobBatch([composed, decomposed])
+        #expect(batch.layouts.count == 1)
+        #expect(batch.layoutOfEvent == [0, 0])
+        let second = Array(batch.bytes[batch.ends[0]..<batch.ends[1]])
+        #expect(FeatureBlob.decode(second, layout: batch.layouts[0]) == decomposed.features)
+    }
 }

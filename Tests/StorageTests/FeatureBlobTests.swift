@@ -4,6 +4,14 @@ import Testing
 @testable import Storage
 
 @Suite struct FeatureBlobTests {
+    @Test func findsNamesByTheirPositionIncludingCanonicallyEquivalentSpellings() {
+        let names = (0..<40).map { "feature_\($0)" } + ["caf\u{E9}", "日本", ""]
+        let table = FeatureNameTable(names)
+        for (position, name) in names.enumerated() { #expect(table.position(of: name) == position) }
+        #expect(table.position(of: "cafe\u{301}") == 40)
+        #expect(table.position(of: "feature_40") == nil)
+    }
+
     @Test func roundTripsEveryValueKindBitForBit() {
         let features: [String: FeatureValue] = [
             "a": .number(-0.0), "b": .number(.nan), "c": .number(Double.leastNonzeroMagnitude), "d": .string("日本"), "e": .string(""),
@@ -11,7 +19,8 @@ import Testing
         ]
         let layout = FeatureBlob.layout(of: features)
         var writer = ByteWriter()
-        #expect(FeatureBlob.encode(features, layout: layout, into: &writer))
+        var slots: [FeatureValue] = []
+        #expect(FeatureBlob.encode(features, table: FeatureNameTable(layout), slots: &slots, into: &writer))
         let decoded = FeatureBlob.decode(writer.bytes, layout: layout)
         #expect(decoded?.count == features.count)
         for (name, value) in features {
@@ -25,10 +34,12 @@ import Testing
 
     @Test func refusesEventsOffTheLayoutAndDamagedBlobs() {
         var writer = ByteWriter()
-        #expect(!FeatureBlob.encode(["a": .missing], layout: ["a", "b"], into: &writer))
-        #expect(!FeatureBlob.encode(["a": .missing, "c": .missing], layout: ["a", "b"], into: &writer))
+        var slots: [FeatureValue] = []
+        let table = FeatureNameTable(["a", "b"])
+        #expect(!FeatureBlob.encode(["a": .missing], table: table, slots: &slots, into: &writer))
+        #expect(!FeatureBlob.encode(["a": .missing, "c": .missing], table: table, slots: &slots, into: &writer))
         writer = ByteWriter()
-        _ = FeatureBlob.encode(["a": .number(1), "b": .string("xyz")], layout: ["a", "b"], into: &writer)
+        #expect(FeatureBlob.encode(["b": .string("xyz"), "a": .number(1)], table: table, slots: &slots, into: &writer))
         #expect(FeatureBlob.decode(Array(writer.bytes.dropLast()), layout: ["a", "b"]) == nil)
         #expect(FeatureBlob.decode(writer.bytes + [0], layout: ["a", "b"]) == nil)
         #expect(FeatureBlob.decode([9], layout: ["a"]) == nil)
