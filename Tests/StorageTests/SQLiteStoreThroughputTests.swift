@@ -8,17 +8,34 @@ import Testing
 /// `DRIFTWATCH_STORAGE_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter SQLiteStoreThroughputTests`.
 /// Without the variable it does nothing. Serialized so the two settings do not share the cores.
 @Suite(.serialized) struct SQLiteStoreThroughputTests {
-    /// `writers` tasks send their share of the batches concurrently, as concurrent ingest
-    /// requests do: each encodes its blobs while another holds the writer.
-    @Test(arguments: StoreDurability.allCases, [1, 2])
-    func insertPredictionsPerSecond(durability: StoreDurability, writers: Int) async throws {
+    /// How the batches are sent.
+    struct Load: Sendable, CustomStringConvertible {
+        /// Tasks sending their share of the batches concurrently, as concurrent ingest requests
+        /// do: each encodes its blobs while another holds the writer.
+        var writers: Int
+        /// Live traffic has advancing event times, so the event-time index grows at its end.
+        /// Interleaved, every batch spans the times of all others (300 overlapping replays), so
+        /// each batch touches index pages all over the range: the costly case.
+        var interleaved: Bool
+
+        var description: String { "\(writers) writer(s), \(interleaved ? "interleaved" : "advancing") event times" }
+    }
+
+    @Test(arguments: StoreDurability.allCases, [
+        Load(writers: 1, interleaved: false), Load(writers: 2, interleaved: false),
+        Load(writers: 1, interleaved: true), Load(writers: 2, interleaved: true),
+    ])
+    func insertPredictionsPerSecond(durability: StoreDurability, load: Load) async throws {
+        let writers = load.writers
         guard ProcessInfo.processInfo.environment["DRIFTWATCH_STORAGE_BENCH"] == "1" else { return }
         try await withTemporaryDirectory { directory in
             let store = try SQLiteStore(path: directory.path(), durability: durability)
             try await store.putModel(name: "fraud", schema: try StoreTestData.schema(numericFeatures: 23), at: 1)
-            // 23 numeric + 1 categorical + 1 boolean = 25 features.
+            // 23 numeric + 1 categorical + 1 boolean = 25 features, one event per second.
             let batches = (0..<300).map { batch in
-                StoreTestData.events(1000, prefix: "b\(batch)", start: 1_700_000_000 + Double(batch), numericFeatures: 23)
+                StoreTestData.events(
+                    1000, prefix: "b\(batch)", start: 1_700_000_000 + Double(batch) * (load.interleaved ? 1 : 1000),
+                    numericFeatures: 23)
             }
             let clock = ContinuousClock()
             let cpuBefore = Self.processCPUSeconds()
@@ -40,7 +57,7 @@ import Testing
             let seconds = (clock.now - start) / .seconds(1)
             let cpu = Self.processCPUSeconds() - cpuBefore
             print(
-                "insertPredictions [\(durability), \(writers) writer(s)]: \(inserted) events × 25 features in batches of 1000:",
+                "insertPredictions [\(durability), \(load)]: \(inserted) events × 25 features in batches of 1000:",
                 "\(Int(Double(inserted) / seconds)) events/s wall (\(seconds) s),",
                 "\(Int(Double(inserted) / cpu)) events per CPU-second (\(cpu) s user+sys)")
             #expect(inserted == 300_000)
