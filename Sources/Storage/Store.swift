@@ -1,0 +1,130 @@
+import Monitoring
+
+/// Where driftwatch keeps models, baselines, raw events and window state.
+///
+/// Every method except ``prune(olderThan:batchSize:)`` (which commits batch by batch) either
+/// completes entirely or changes nothing (one transaction), and a method that
+/// returns after writing has committed: with the SQLite store the write survives a crash of the
+/// process from that moment on (see ``StoreDurability`` for power loss). Times are seconds since
+/// the Unix epoch, as in the domain types.
+///
+/// Retention: raw events (predictions, labels) are kept until ``prune(olderThan:batchSize:)``
+/// removes them; models, baselines, open-window state and closed-window reports are kept until
+/// replaced.
+public protocol Store: Sendable {
+    // MARK: Models
+
+    /// Creates model `name` or replaces its schema, keeping its creation time, baselines and events.
+    @discardableResult
+    func putModel(name: String, schema: ModelSchema, at time: Double) async throws(StoreError) -> StoredModel
+    /// The model called `name`, or nil.
+    func model(named name: String) async throws(StoreError) -> StoredModel?
+    /// Every model, ordered by name.
+    func models() async throws(StoreError) -> [StoredModel]
+
+    // MARK: Baselines
+
+    /// Stores `profile` as the model's baseline `profile.name`, replacing one of that name. With
+    /// `activate` it becomes the model's only active baseline; otherwise an existing baseline of
+    /// that name keeps its active flag.
+    /// - Throws: `.notFound` for an unknown model.
+    func putBaseline(model: String, profile: BaselineProfile, activate: Bool, at time: Double) async throws(StoreError)
+    /// Makes baseline `name` the model's only active one.
+    /// - Throws: `.notFound` for an unknown model or baseline.
+    func activateBaseline(model: String, name: String) async throws(StoreError)
+    /// Baseline `name` of the model, or nil (also for an unknown model).
+    func baseline(model: String, name: String) async throws(StoreError) -> StoredBaseline?
+    /// The model's active baseline, or nil when it has none.
+    func activeBaseline(model: String) async throws(StoreError) -> StoredBaseline?
+    /// The model's baselines without their profiles, ordered by name.
+    func baselines(model: String) async throws(StoreError) -> [BaselineSummary]
+
+    // MARK: Raw events
+
+    /// Stores prediction events, idempotently on (model, `id`): an event whose id is already
+    /// stored — by an earlier call or earlier in the same batch — is counted as a duplicate and
+    /// leaves the stored one untouched. An event without a timestamp is stored with `receivedAt`
+    /// as its event time.
+    /// - Throws: `.notFound` for an unknown model; nothing of the batch is stored then.
+    func insertPredictions(model: String, events: [PredictionEvent], receivedAt: Double) async throws(StoreError)
+        -> InsertOutcome
+    /// Stores label events, idempotently on (model, `id`) as ``insertPredictions(model:events:receivedAt:)``.
+    /// A label may arrive before or after its prediction; they are joined by id when read.
+    func insertLabels(model: String, events: [LabelEvent], receivedAt: Double) async throws(StoreError)
+        -> InsertOutcome
+    /// The stored predictions of the model with these ids (missing ids are skipped), in the order of `ids`.
+    func predictions(model: String, ids: [String]) async throws(StoreError) -> [StoredPrediction]
+    /// The stored labels of the model with these ids (missing ids are skipped), in the order of `ids`.
+    func labels(model: String, ids: [String]) async throws(StoreError) -> [StoredLabel]
+    /// Up to `limit` predictions of the model stored after insertion sequence `sequence`, in
+    /// insertion order: the replay that brings saved window profiles up to date after a restart.
+    func predictions(model: String, afterSequence sequence: Int64, limit: Int) async throws(StoreError)
+        -> [StoredPrediction]
+    /// Up to `limit` predictions with event time in `eventTimes` (lower bound inclusive, upper
+    /// exclusive), ordered by event time then insertion, starting after `cursor`. Each page is
+    /// one short read, so paging through a large range never holds a transaction open between pages.
+    func predictionPage(model: String, eventTimes: Range<Double>, after cursor: PredictionCursor?, limit: Int)
+        async throws(StoreError) -> PredictionPage
+
+    // MARK: Windows
+
+    /// In one transaction: stores the closed windows' reports (replacing a stored report of the
+    /// same window index) and replaces the model's open-window state with `openWindows`.
+    /// - Throws: `.notFound` for an unknown model; `.invalidArgument` when a profile or report
+    ///   cannot be encoded.
+    func saveWindows(model: String, closed: [ClosedWindow], open openWindows: OpenWindows) async throws(StoreError)
+    /// The model's saved open-window state, or nil when none was saved.
+    func openWindows(model: String) async throws(StoreError) -> OpenWindows?
+    /// Closed windows overlapping `[from, to)` (`end > from` and `start < to`), ordered by start.
+    func closedWindows(model: String, from: Double, to: Double) async throws(StoreError) -> [ClosedWindow]
+    /// The closed window with the latest start, or nil.
+    func latestClosedWindow(model: String) async throws(StoreError) -> ClosedWindow?
+
+    // MARK: Retention
+
+    /// Deletes raw events (predictions and labels) received before `cutoff`, in transactions of
+    /// at most `batchSize` rows so that ingest waits at most one small delete at a time. Models,
+    /// baselines, window state and reports are kept.
+    @discardableResult
+    func prune(olderThan cutoff: Double, batchSize: Int) async throws(StoreError) -> PruneOutcome
+
+    // MARK: Lifecycle
+
+    /// Waits for running operations, then releases the file (the last step of a graceful
+    /// shutdown). Every later call fails with `.failed`.
+    func close() async throws(StoreError)
+}
+
+extension Store {
+    /// ``prune(olderThan:batchSize:)`` in transactions of 10 000 rows.
+    @discardableResult
+    public func prune(olderThan cutoff: Double) async throws(StoreError) -> PruneOutcome {
+        try await prune(olderThan: cutoff, batchSize: 10_000)
+    }
+
+    /// The predictions with event time in `eventTimes`, as a stream of pages of `pageSize` (for
+    /// freezing a past time range as a baseline without holding it all at once or holding a
+    /// read transaction open). The stream ends after the last page or with the first error.
+    public func predictionPages(model: String, eventTimes: Range<Double>, pageSize: Int = 1000)
+        -> AsyncThrowingStream<[StoredPrediction], any Error>
+    {
+        let store = self
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                var cursor: PredictionCursor?
+                do {
+                    repeat {
+                        let page = try await store.predictionPage(
+                            model: model, eventTimes: eventTimes, after: cursor, limit: pageSize)
+                        if !page.predictions.isEmpty { continuation.yield(page.predictions) }
+                        cursor = page.next
+                    } while cursor != nil && !Task.isCancelled
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}
