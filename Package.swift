@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Monitoring", dependencies: ["DriftStatistics", "LinearAlgebra"], swiftSettings: strict),
         .target(
             name: "Storage",
-            dependencies: ["Monitoring", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Monitoring", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -21,13 +21,14 @@ import Testing
         var description: String { "\(writers) writer(s), \(interleaved ? "interleaved" : "advancing") event times" }
     }
 
-    @Test(arguments: StoreDurability.allCases, [
+    @Test(
+        .enabled(if: ProcessInfo.processInfo.environment["DRIFTWATCH_STORAGE_BENCH"] == "1", "a measurement, run on request"),
+        arguments: StoreDurability.allCases, [
         Load(writers: 1, interleaved: false), Load(writers: 2, interleaved: false),
         Load(writers: 1, interleaved: true), Load(writers: 2, interleaved: true),
     ])
     func insertPredictionsPerSecond(durability: StoreDurability, load: Load) async throws {
         let writers = load.writers
-        guard ProcessInfo.processInfo.environment["DRIFTWATCH_STORAGE_BENCH"] == "1" else { return }
         try await withTemporaryDirectory { directory in
             let store = try SQLiteStore(path: directory.path(), durability: durability)
             try await store.putModel(name: "fraud", schema: try StoreTestData.schema(numericFeatures: 23), at: 1)
