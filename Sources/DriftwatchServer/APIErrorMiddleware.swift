@@ -12,6 +12,9 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             throw error
+        } catch let error as HTTPError where error.status == .notFound && error.body == nil {
+            // The router's own 404: no route matched the method and path.
+            throw APIError.notFound("no endpoint \(request.method) \(request.uri.path)")
         } catch let error as HTTPError {
             throw APIError(status: error.status, message: error.body ?? error.status.reasonPhrase, headers: error.headers)
         } catch let error as StoreError {

@@ -82,7 +82,19 @@ import Testing
 
             let noRoute = try await client.send(.get, "/v1/nothing-here")
             #expect(noRoute.status == .notFound)
-            #expect(try noRoute.errorMessage() != nil)
+            #expect(try noRoute.errorMessage() == "no endpoint GET /v1/nothing-here")
+        }
+    }
+
+    /// Over a real socket the limit holds for a declared length and for a chunked body alike.
+    @Test func oversizedBodiesAreRefusedOverHTTP() async throws {
+        try await ServerHarness.run(maxBodyBytes: 1024, mode: .live) { client, store in
+            try await client.registerModel()
+            let lines = (0..<100).map { #"{"id":"big-\#($0)","features":{"amount":1},"prediction":0.5}"# }.joined(separator: "\n")
+            let response = try await client.send(.post, "/v1/models/fraud/predictions", contentType: "application/x-ndjson", body: lines)
+            #expect(response.status == .contentTooLarge)
+            #expect(try response.errorMessage() == "request body is larger than the limit of 1024 bytes")
+            #expect(try await store.predictions(model: "fraud", ids: ["big-0"]).isEmpty)
         }
     }
 }

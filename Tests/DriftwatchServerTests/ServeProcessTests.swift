@@ -40,6 +40,16 @@ import FoundationNetworking
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("x.sqlite").path))
     }
 
+    @Test func environmentListenAddressIsCheckedToo() throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (process, log) = try Self.start(["serve"], in: directory, environment: ["DRIFTWATCH_LISTEN": "10.1.2.3:8742"])
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        let message = try String(contentsOf: log, encoding: .utf8)
+        #expect(message.contains("refusing to listen on 10.1.2.3:8742"), "\(message)")
+    }
+
     // MARK: Support
 
     private static func scratchDirectory() throws -> URL {
@@ -49,7 +59,9 @@ import FoundationNetworking
     }
 
     /// Starts the binary with its standard error in a file (a pipe nobody drains could block it).
-    private static func start(_ arguments: [String], in directory: URL) throws -> (Process, URL) {
+    private static func start(_ arguments: [String], in directory: URL, environment overrides: [String: String] = [:]) throws
+        -> (Process, URL)
+    {
         let log = directory.appendingPathComponent("stderr.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
@@ -61,6 +73,7 @@ import FoundationNetworking
         var environment = ProcessInfo.processInfo.environment
         environment["DRIFTWATCH_LISTEN"] = nil
         environment["DRIFTWATCH_DATA"] = nil
+        environment.merge(overrides) { $1 }
         process.environment = environment
         try process.run()
         return (process, log)
