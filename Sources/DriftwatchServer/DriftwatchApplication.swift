@@ -1,7 +1,7 @@
 import HTTPTypes
 import Hummingbird
-import NIOCore
 import Logging
+import NIOCore
 import Storage
 
 /// Builds the HTTP application of `driftwatch serve` over an open store.

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import NIOCore
 import Monitoring
+import NIOCore
 import Storage
 
 /// The HTTP API of design.md over a store: probes, model registry, ingest, baselines, metrics.

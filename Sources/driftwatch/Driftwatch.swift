@@ -30,7 +30,9 @@ struct Driftwatch: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == 1 { exit(withError: error) }
-            standardError("driftwatch: \(message(for: error))\n(see 'driftwatch check --help')\n")
+            // The hint names the subcommand being used; `check` was the first and stays the default.
+            let subcommand = CommandLine.arguments.dropFirst().first == "serve" ? "serve" : "check"
+            standardError("driftwatch: \(message(for: error))\n(see 'driftwatch \(subcommand) --help')\n")
             Self.exit(withError: ExitCode(2))
         }
     }

@@ -12,13 +12,13 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the driftwatch HTTP service (ingest, baselines, /metrics)."
     )
 
-    @Option(help: ArgumentHelp("Address to bind, host:port (env DRIFTWATCH_LISTEN).", valueName: "host:port"))
+    @Option(help: ArgumentHelp("Address to bind, host:port; loopback only (env DRIFTWATCH_LISTEN; default 127.0.0.1:8742).", valueName: "host:port"))
     var listen: String?
 
-    @Option(help: ArgumentHelp("SQLite file; its folder is created (env DRIFTWATCH_DATA).", valueName: "path"))
+    @Option(help: ArgumentHelp("SQLite file; its folder is created (env DRIFTWATCH_DATA; default ./var/driftwatch.sqlite).", valueName: "path"))
     var data: String?
 
-    @Option(help: ArgumentHelp("Largest accepted request body in bytes (env DRIFTWATCH_MAX_BODY_BYTES).", valueName: "bytes"))
+    @Option(help: ArgumentHelp("Largest accepted request body in bytes (env DRIFTWATCH_MAX_BODY_BYTES; default 16 MiB).", valueName: "bytes"))
     var maxBodyBytes: Int?
 
     static let defaultDataPath = "./var/driftwatch.sqlite"

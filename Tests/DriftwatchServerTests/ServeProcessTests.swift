@@ -50,6 +50,15 @@ import FoundationNetworking
         #expect(message.contains("refusing to listen on 10.1.2.3:8742"), "\(message)")
     }
 
+    @Test func usageErrorsPointAtServeHelp() throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (process, log) = try Self.start(["serve", "--bogus"], in: directory)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(try String(contentsOf: log, encoding: .utf8) == "driftwatch: Unknown option '--bogus'\n(see 'driftwatch serve --help')\n")
+    }
+
     // MARK: Support
 
     private static func scratchDirectory() throws -> URL {
