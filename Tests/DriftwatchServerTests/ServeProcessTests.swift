@@ -29,6 +29,38 @@ import FoundationNetworking
         #expect(output.contains("driftwatch: stopped"))
     }
 
+    /// A 200 means committed: after `kill -9` right behind the answer, a restarted server
+    /// already holds every acknowledged event (the re-sent batch is all duplicates).
+    @Test func acknowledgedEventsSurviveKill9() async throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.appendingPathComponent("var/driftwatch.sqlite").path
+        let batch = (0..<200).map { #"{"id":"k\#($0)","features":{"amount":\#($0)},"prediction":0.5}"# }.joined(separator: "\n")
+
+        let (first, firstLog) = try Self.start(["serve", "--listen", "127.0.0.1:0", "--data", data], in: directory)
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+        let firstPort = try await Self.waitForPort(log: firstLog, process: first)
+        let registered = try await Self.request("PUT", port: firstPort, "/v1/models/fraud", type: "application/json", body: ServerHarness.schemaJSON)
+        #expect(registered.status == 201)
+        let ingested = try await Self.request("POST", port: firstPort, "/v1/models/fraud/predictions", type: "application/x-ndjson", body: batch)
+        #expect(ingested.status == 200)
+        #expect(ingested.body.contains(#""accepted":200"#), "\(ingested.body)")
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        #expect(first.terminationReason == .uncaughtSignal)
+
+        let secondDirectory = directory.appendingPathComponent("second")
+        try FileManager.default.createDirectory(at: secondDirectory, withIntermediateDirectories: true)
+        let (second, secondLog) = try Self.start(["serve", "--listen", "127.0.0.1:0", "--data", data], in: secondDirectory)
+        defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
+        let secondPort = try await Self.waitForPort(log: secondLog, process: second)
+        let resent = try await Self.request("POST", port: secondPort, "/v1/models/fraud/predictions", type: "application/x-ndjson", body: batch)
+        #expect(resent.body == #"{"accepted":0,"duplicates":200,"rejected":[]}"#)
+        second.terminate()
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 0)
+    }
+
     @Test func refusesToBindBeyondLoopback() throws {
         let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -86,6 +118,17 @@ import FoundationNetworking
         process.environment = environment
         try process.run()
         return (process, log)
+    }
+
+    private static func request(_ method: String, port: Int, _ path: String, type: String, body: String) async throws
+        -> (status: Int, body: String)
+    {
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
+        request.httpMethod = method
+        request.setValue(type, forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(body.utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
     /// The port the server printed in its "listening on" line.
