@@ -8,8 +8,8 @@ import Storage
 ///
 /// The caller owns the store: it opens it before (so that `/readyz` is true from the first
 /// request) and closes it after the application has stopped (so that in-flight batches finish
-/// their commits first). `onServerRunning` receives the bound channel, whose local address tells
-/// the port when port 0 was asked for.
+/// their commits first). `onServerRunning` receives the port actually bound, which is how a
+/// caller that asked for port 0 learns it.
 public func buildApplication(
     _ configuration: ServerConfiguration, store: any Store, logger: Logger = Logger(label: "driftwatch"),
     onServerRunning: @escaping @Sendable (_ boundPort: Int?) async -> Void = { _ in }

@@ -25,9 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try resolvedConfiguration(environment: ProcessInfo.processInfo.environment)
-        let host = configuration.listen.host
+        let listen = configuration.listen
         try await runServer(configuration) { port in
-            standardError("driftwatch: listening on http://\(host):\(port.map(String.init) ?? "?")\n")
+            let bound = ListenAddress(host: listen.host, port: port ?? listen.port)
+            standardError("driftwatch: listening on http://\(bound)\n")
         }
         standardError("driftwatch: stopped\n")
     }
