@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         .systemLibrary(
@@ -31,10 +32,16 @@ let package = Package(
             dependencies: ["Monitoring", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        .target(
+            name: "DriftwatchServer",
+            dependencies: ["Monitoring", "Storage", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "driftwatch",
             dependencies: [
-                "Monitoring", "DriftStatistics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Monitoring", "DriftStatistics", "DriftwatchServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
@@ -45,6 +52,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "driftwatchTests", dependencies: ["DriftStatistics"], swiftSettings: strict),
+        .testTarget(
+            name: "DriftwatchServerTests",
+            dependencies: ["DriftwatchServer", "Monitoring", "Storage", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Monitoring"], swiftSettings: strict),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "DriftStatistics"], swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),

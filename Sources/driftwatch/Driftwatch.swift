@@ -9,24 +9,30 @@ import Darwin
 /// The `driftwatch` command line. Exit codes follow design.md: 0 ok, 1 a check found drift,
 /// 2 a usage or input error (ArgumentParser's own usage code, 64, is mapped to 2).
 @main
-struct Driftwatch: ParsableCommand {
+struct Driftwatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "driftwatch",
         abstract: "Monitor machine-learning models for data drift.",
-        subcommands: [CheckCommand.self]
+        subcommands: [CheckCommand.self, ServeCommand.self]
     )
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let error as InputError {
             standardError("driftwatch: \(error.message)\n")
             Self.exit(withError: ExitCode(2))
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == 1 { exit(withError: error) }
-            standardError("driftwatch: \(message(for: error))\n(see 'driftwatch check --help')\n")
+            // The hint names the subcommand being used; `check` was the first and stays the default.
+            let subcommand = CommandLine.arguments.dropFirst().first == "serve" ? "serve" : "check"
+            standardError("driftwatch: \(message(for: error))\n(see 'driftwatch \(subcommand) --help')\n")
             Self.exit(withError: ExitCode(2))
         }
     }

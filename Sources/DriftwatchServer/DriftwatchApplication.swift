@@ -1,0 +1,27 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import Storage
+
+/// Builds the HTTP application of `driftwatch serve` over an open store.
+///
+/// The caller owns the store: it opens it before (so that `/readyz` is true from the first
+/// request) and closes it after the application has stopped (so that in-flight batches finish
+/// their commits first). `onServerRunning` receives the port actually bound, which is how a
+/// caller that asked for port 0 learns it.
+public func buildApplication(
+    _ configuration: ServerConfiguration, store: any Store, logger: Logger = Logger(label: "driftwatch"),
+    onServerRunning: @escaping @Sendable (_ boundPort: Int?) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = Router()
+    router.add(middleware: APIErrorMiddleware())
+    DriftwatchRoutes(store: store, maxBodyBytes: configuration.maxBodyBytes, counters: IngestCounters()).register(on: router)
+    return Application(
+        router: router,
+        configuration: ApplicationConfiguration(
+            address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "driftwatch"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port) },
+        logger: logger
+    )
+}

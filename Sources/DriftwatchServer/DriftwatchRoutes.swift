@@ -1,0 +1,195 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Monitoring
+import NIOCore
+import Storage
+
+/// The HTTP API of design.md over a store: probes, model registry, ingest, baselines, metrics.
+struct DriftwatchRoutes: Sendable {
+    let store: any Store
+    let maxBodyBytes: Int
+    let counters: IngestCounters
+
+    func register(on router: Router<some RequestContext>) {
+        router.get("/healthz") { _, _ in JSONBody.response(["status": "ok"]) }
+        router.get("/readyz") { _, _ in try await readiness() }
+        router.get("/metrics") { request, _ in try await metrics(request) }
+        router.get("/v1/models") { _, _ in try await listModels() }
+        router.put("/v1/models/:model") { request, context in
+            try await putModel(try context.parameters.require("model"), request)
+        }
+        router.get("/v1/models/:model") { _, context in
+            try await describeModel(try context.parameters.require("model"))
+        }
+        router.post("/v1/models/:model/predictions") { request, context in
+            try await ingestPredictions(try context.parameters.require("model"), request)
+        }
+        router.post("/v1/models/:model/labels") { request, context in
+            try await ingestLabels(try context.parameters.require("model"), request)
+        }
+        router.put("/v1/models/:model/baselines/:name") { request, context in
+            try await putBaseline(
+                model: try context.parameters.require("model"), name: try context.parameters.require("name"), request)
+        }
+    }
+
+    // MARK: Probes and metrics
+
+    /// Ready when the store answers a query, so a load balancer never routes to a server whose
+    /// database is gone.
+    private func readiness() async throws -> Response {
+        do {
+            _ = try await store.models()
+            return JSONBody.response(["status": "ready"])
+        } catch {
+            throw APIError(status: .serviceUnavailable, message: "store not available: \(error)")
+        }
+    }
+
+    private func metrics(_ request: Request) async throws -> Response {
+        let format = ExpositionFormat.negotiated(accept: request.headers[.accept])
+        let text = format.render(try await counters.metricSet())
+        return Response(
+            status: .ok, headers: [.contentType: format.contentType],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    // MARK: Models
+
+    private func listModels() async throws -> Response {
+        var descriptions: [ModelDescription] = []
+        for model in try await store.models() {
+            descriptions.append(ModelDescription(model, activeBaseline: try await store.activeBaseline(model: model.name)?.summary))
+        }
+        return JSONBody.response(["models": descriptions])
+    }
+
+    private func describeModel(_ name: String) async throws -> Response {
+        let model = try await requireModel(name)
+        return JSONBody.response(ModelDescription(model, activeBaseline: try await store.activeBaseline(model: name)?.summary))
+    }
+
+    private func putModel(_ name: String, _ request: Request) async throws -> Response {
+        if name.utf8.count > ModelSchemaError.maximumNameLength {
+            throw APIError.badRequest("model name: at most \(ModelSchemaError.maximumNameLength) characters allowed")
+        }
+        let body = try await collect(request)
+        let schema: ModelSchema
+        do {
+            schema = try ModelSchema.decode(json: Data(body))
+        } catch {
+            throw APIError.badRequest(error.description)
+        }
+        let existing = try await store.model(named: name)
+        let stored = try await store.putModel(name: name, schema: schema, at: Date().timeIntervalSince1970)
+        let description = ModelDescription(stored, activeBaseline: try await store.activeBaseline(model: name)?.summary)
+        return JSONBody.response(description, status: existing == nil ? .created : .ok)
+    }
+
+    private func requireModel(_ name: String) async throws -> StoredModel {
+        guard let model = try await store.model(named: name) else { throw APIError.notFound("unknown model '\(name)'") }
+        return model
+    }
+
+    // MARK: Ingest
+
+    private func ingestPredictions(_ name: String, _ request: Request) async throws -> Response {
+        let kind = try RequestContentType.batchKind(of: request)
+        let model = try await requireModel(name)
+        let body = try await collect(request)
+        let decoded: BatchDecodeResult<PredictionEvent>
+        do {
+            decoded = try EventBatchDecoder(schema: model.schema).decodePredictions(body, as: kind)
+        } catch {
+            await counters.addRejected(model: name, reason: .malformedBatch, count: 1)
+            throw APIError.badRequest(error.message)
+        }
+        // Acknowledge only what the store has committed: the insert returns after its transaction.
+        let outcome = try await store.insertPredictions(model: name, events: decoded.accepted, receivedAt: Date().timeIntervalSince1970)
+        await counters.addPredictions(model: name, count: outcome.inserted)
+        await counters.addRejected(model: name, reason: .invalidEvent, count: decoded.rejected.count)
+        return JSONBody.response(IngestResponse(accepted: outcome.inserted, duplicates: outcome.duplicates, rejected: decoded.rejected))
+    }
+
+    private func ingestLabels(_ name: String, _ request: Request) async throws -> Response {
+        let kind = try RequestContentType.batchKind(of: request)
+        let model = try await requireModel(name)
+        let body = try await collect(request)
+        let decoded: BatchDecodeResult<LabelEvent>
+        do {
+            decoded = try EventBatchDecoder(schema: model.schema).decodeLabels(body, as: kind)
+        } catch {
+            await counters.addRejected(model: name, reason: .malformedBatch, count: 1)
+            throw APIError.badRequest(error.message)
+        }
+        let outcome = try await store.insertLabels(model: name, events: decoded.accepted, receivedAt: Date().timeIntervalSince1970)
+        await counters.addLabels(model: name, count: outcome.inserted)
+        await counters.addRejected(model: name, reason: .invalidEvent, count: decoded.rejected.count)
+        return JSONBody.response(IngestResponse(accepted: outcome.inserted, duplicates: outcome.duplicates, rejected: decoded.rejected))
+    }
+
+    // MARK: Baselines
+
+    /// Profiles an uploaded reference set and makes it the model's active baseline. Rows that fail
+    /// validation are left out and listed, like rejected ingest lines; the upload fails only when
+    /// no valid row remains or the framing is unreadable.
+    private func putBaseline(model name: String, name baselineName: String, _ request: Request) async throws -> Response {
+        let mediaType = RequestContentType.mediaType(of: request)
+        guard mediaType == "text/csv" || mediaType == "application/x-ndjson" else {
+            throw APIError(
+                status: .unsupportedMediaType,
+                message: "unsupported content type '\(mediaType ?? "none")': send text/csv (with a header row) or application/x-ndjson")
+        }
+        let model = try await requireModel(name)
+        let body = try await collect(request)
+        let events: [PredictionEvent]
+        let rejected: [BatchRejection]
+        if mediaType == "text/csv" {
+            do {
+                let table = try CSVFeatureTable(csv: body, schema: model.schema)
+                events = try table.predictionEvents()
+                rejected = table.rejected
+            } catch {
+                throw APIError.badRequest(error.description)
+            }
+        } else {
+            do {
+                let decoded = try EventBatchDecoder(schema: model.schema).decodePredictions(body, as: .ndjson)
+                events = decoded.accepted
+                rejected = decoded.rejected
+            } catch {
+                throw APIError.badRequest(error.message)
+            }
+        }
+        let profile: BaselineProfile
+        do {
+            profile = try BaselineProfile(name: baselineName, schema: model.schema, events: events)
+        } catch {
+            throw APIError.badRequest("baseline '\(baselineName)': \(error.description)")
+        }
+        try await store.putBaseline(model: name, profile: profile, activate: true, at: Date().timeIntervalSince1970)
+        return JSONBody.response(
+            BaselineResponse(model: name, baseline: baselineName, rows: profile.rowCount, active: true, rejected: rejected))
+    }
+
+    // MARK: Bodies
+
+    /// The whole body, or 413 once it passes the configured limit (checked while reading, so an
+    /// oversized upload is never held in memory whole).
+    private func collect(_ request: Request) async throws -> [UInt8] {
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > maxBodyBytes {
+            throw bodyTooLarge()
+        }
+        do {
+            let buffer = try await request.body.collect(upTo: maxBodyBytes)
+            return Array(buffer.readableBytesView)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw bodyTooLarge()
+        }
+    }
+
+    private func bodyTooLarge() -> APIError {
+        APIError(status: .contentTooLarge, message: "request body is larger than the limit of \(maxBodyBytes) bytes")
+    }
+}
