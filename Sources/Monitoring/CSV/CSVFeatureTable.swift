@@ -259,25 +259,7 @@ public struct CSVFeatureTable: Sendable, Equatable {
             guard case let .object(members) = document else {
                 throw EventFieldError("prediction: expected a JSON object of class probabilities, got \(CSVCell.quoted(cell))")
             }
-            var probabilities = [String: Double](minimumCapacity: members.count)
-            var sum = 0.0
-            for member in members {
-                guard classes.contains(member.key) else {
-                    throw EventFieldError("prediction: class '\(member.key)' is not among the model's classes")
-                }
-                let field = "prediction['\(member.key)']"
-                guard case let .number(number) = member.value else { throw .expected(field, "number", got: member.value) }
-                let probability = try EventFields.finite(number, field: field, reader: reader)
-                guard probability >= 0, probability <= 1 else {
-                    throw EventFieldError("\(field): probability \(reader.text(of: number)) is outside [0, 1]")
-                }
-                if probabilities.updateValue(probability, forKey: member.key) != nil { throw EventFields.duplicate(field) }
-                sum += probability
-            }
-            guard abs(sum - 1) <= EventBatchDecoder.probabilitySumTolerance else {
-                throw EventFieldError("prediction: probabilities sum to \(sum), expected 1 (within 1e-6)")
-            }
-            return .probabilities(probabilities)
+            return try EventBatchDecoder.probabilities(members, classes: classes, reader: reader)
         }
     }
 

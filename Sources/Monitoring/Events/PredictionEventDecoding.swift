@@ -128,25 +128,34 @@ extension EventBatchDecoder {
             return .label(name)
         case .probabilities:
             guard case let .object(members) = value else { throw .expected("prediction", "object", got: value) }
-            var probabilities = [String: Double](minimumCapacity: members.count)
-            var sum = 0.0
-            for member in members {
-                guard classes.contains(member.key) else {
-                    throw EventFieldError("prediction: class '\(member.key)' is not among the model's classes")
-                }
-                let field = "prediction['\(member.key)']"
-                guard case let .number(number) = member.value else { throw .expected(field, "number", got: member.value) }
-                let probability = try EventFields.finite(number, field: field, reader: reader)
-                guard probability >= 0, probability <= 1 else {
-                    throw EventFieldError("\(field): probability \(reader.text(of: number)) is outside [0, 1]")
-                }
-                if probabilities.updateValue(probability, forKey: member.key) != nil { throw EventFields.duplicate(field) }
-                sum += probability
-            }
-            guard abs(sum - 1) <= Self.probabilitySumTolerance else {
-                throw EventFieldError("prediction: probabilities sum to \(sum), expected 1 (within 1e-6)")
-            }
-            return .probabilities(probabilities)
+            return try Self.probabilities(members, classes: classes, reader: reader)
         }
+    }
+
+    /// A `probabilities` prediction from a JSON object of class → probability: every class among
+    /// the model's `classes`, each value a finite number in [0, 1], no class twice, the values
+    /// summing to 1 within `probabilitySumTolerance` (classes left out count as 0).
+    static func probabilities(
+        _ members: [JSONMember], classes: Set<String>, reader: JSONReader
+    ) throws(EventFieldError) -> PredictionValue {
+        var probabilities = [String: Double](minimumCapacity: members.count)
+        var sum = 0.0
+        for member in members {
+            guard classes.contains(member.key) else {
+                throw EventFieldError("prediction: class '\(member.key)' is not among the model's classes")
+            }
+            let field = "prediction['\(member.key)']"
+            guard case let .number(number) = member.value else { throw .expected(field, "number", got: member.value) }
+            let probability = try EventFields.finite(number, field: field, reader: reader)
+            guard probability >= 0, probability <= 1 else {
+                throw EventFieldError("\(field): probability \(reader.text(of: number)) is outside [0, 1]")
+            }
+            if probabilities.updateValue(probability, forKey: member.key) != nil { throw EventFields.duplicate(field) }
+            sum += probability
+        }
+        guard abs(sum - 1) <= probabilitySumTolerance else {
+            throw EventFieldError("prediction: probabilities sum to \(sum), expected 1 (within 1e-6)")
+        }
+        return .probabilities(probabilities)
     }
 }
