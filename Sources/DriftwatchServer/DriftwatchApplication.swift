@@ -16,7 +16,11 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: APIErrorMiddleware())
-    DriftwatchRoutes(store: store, maxBodyBytes: configuration.maxBodyBytes, counters: IngestCounters()).register(on: router)
+    let counters = IngestCounters()
+    let pipelines = ModelPipelines(
+        store: store, counters: counters, allowedLateness: configuration.allowedLateness, logger: logger)
+    DriftwatchRoutes(store: store, maxBodyBytes: configuration.maxBodyBytes, counters: counters, pipelines: pipelines)
+        .register(on: router)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(

@@ -10,6 +10,7 @@ struct DriftwatchRoutes: Sendable {
     let store: any Store
     let maxBodyBytes: Int
     let counters: IngestCounters
+    let pipelines: ModelPipelines
 
     func register(on router: Router<some RequestContext>) {
         router.get("/healthz") { _, _ in JSONBody.response(["status": "ok"]) }
@@ -27,6 +28,12 @@ struct DriftwatchRoutes: Sendable {
         }
         router.post("/v1/models/:model/labels") { request, context in
             try await ingestLabels(try context.parameters.require("model"), request)
+        }
+        router.get("/v1/models/:model/windows") { request, context in
+            try await listWindows(try context.parameters.require("model"), request)
+        }
+        router.get("/v1/models/:model/drift") { request, context in
+            try await drift(try context.parameters.require("model"), request)
         }
         router.put("/v1/models/:model/baselines/:name") { request, context in
             try await putBaseline(
@@ -49,7 +56,9 @@ struct DriftwatchRoutes: Sendable {
 
     private func metrics(_ request: Request) async throws -> Response {
         let format = ExpositionFormat.negotiated(accept: request.headers[.accept])
-        let text = format.render(try await counters.metricSet())
+        var set = try await counters.metricSet()
+        try await addWindowMetrics(to: &set)
+        let text = format.render(set)
         return Response(
             status: .ok, headers: [.contentType: format.contentType],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
@@ -83,11 +92,12 @@ struct DriftwatchRoutes: Sendable {
         }
         let existing = try await store.model(named: name)
         let stored = try await store.putModel(name: name, schema: schema, at: Date().timeIntervalSince1970)
+        await pipelines.modelChanged(name)
         let description = ModelDescription(stored, activeBaseline: try await store.activeBaseline(model: name)?.summary)
         return JSONBody.response(description, status: existing == nil ? .created : .ok)
     }
 
-    private func requireModel(_ name: String) async throws -> StoredModel {
+    func requireModel(_ name: String) async throws -> StoredModel {
         guard let model = try await store.model(named: name) else { throw APIError.notFound("unknown model '\(name)'") }
         return model
     }
@@ -105,8 +115,8 @@ struct DriftwatchRoutes: Sendable {
             await counters.addRejected(model: name, reason: .malformedBatch, count: 1)
             throw APIError.badRequest(error.message)
         }
-        // Acknowledge only what the store has committed: the insert returns after its transaction.
-        let outcome = try await store.insertPredictions(model: name, events: decoded.accepted, receivedAt: Date().timeIntervalSince1970)
+        // Acknowledge only what the store has committed: the pipeline inserts first, then profiles.
+        let outcome = try await pipelines.ingest(model: name, events: decoded.accepted, receivedAt: Date().timeIntervalSince1970)
         await counters.addPredictions(model: name, count: outcome.inserted)
         await counters.addRejected(model: name, reason: .invalidEvent, count: decoded.rejected.count)
         return JSONBody.response(IngestResponse(accepted: outcome.inserted, duplicates: outcome.duplicates, rejected: decoded.rejected))
@@ -169,6 +179,7 @@ struct DriftwatchRoutes: Sendable {
             throw APIError.badRequest("baseline '\(baselineName)': \(error.description)")
         }
         try await store.putBaseline(model: name, profile: profile, activate: true, at: Date().timeIntervalSince1970)
+        await pipelines.baselineChanged(name)
         return JSONBody.response(
             BaselineResponse(model: name, baseline: baselineName, rows: profile.rowCount, active: true, rejected: rejected))
     }

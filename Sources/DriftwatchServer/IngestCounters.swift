@@ -14,6 +14,7 @@ actor IngestCounters {
 
     private var predictions: [String: Int] = [:]
     private var labels: [String: Int] = [:]
+    private var late: [String: Int] = [:]
     private var rejected: [RejectionKey: Int] = [:]
 
     private struct RejectionKey: Hashable {
@@ -29,6 +30,11 @@ actor IngestCounters {
         labels[model, default: 0] += count
     }
 
+    /// Events stored after their window closed: counted, not profiled (see ``ModelPipeline``).
+    func addLate(model: String, count: Int) {
+        late[model, default: 0] += count
+    }
+
     func addRejected(model: String, reason: RejectionReason, count: Int) {
         guard count > 0 else { return }
         rejected[RejectionKey(model: model, reason: reason), default: 0] += count
@@ -37,17 +43,25 @@ actor IngestCounters {
     /// The counters as exposition series, with the descriptors of `DriftwatchMetrics`.
     func metricSet() throws(ExpositionError) -> MetricSet {
         var set = MetricSet()
+        try add(to: &set)
+        return set
+    }
+
+    /// Adds the counters to `set`.
+    func add(to set: inout MetricSet) throws(ExpositionError) {
         for (model, count) in predictions.sorted(by: { $0.key < $1.key }) {
             try set.add(DriftwatchMetrics.predictionsIngested, labels: ["model": model], value: Double(count))
         }
         for (model, count) in labels.sorted(by: { $0.key < $1.key }) {
             try set.add(DriftwatchMetrics.labelsIngested, labels: ["model": model], value: Double(count))
         }
+        for (model, count) in late.sorted(by: { $0.key < $1.key }) {
+            try set.add(DriftwatchMetrics.lateEvents, labels: ["model": model], value: Double(count))
+        }
         let rejections = rejected.sorted { ($0.key.model, $0.key.reason.rawValue) < ($1.key.model, $1.key.reason.rawValue) }
         for (key, count) in rejections {
             try set.add(
                 DriftwatchMetrics.ingestRejected, labels: ["model": key.model, "reason": key.reason.rawValue], value: Double(count))
         }
-        return set
     }
 }

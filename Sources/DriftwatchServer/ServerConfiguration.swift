@@ -11,11 +11,15 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var dataPath: String
     public var maxBodyBytes: Int
     public var durability: StoreDurability
+    /// How far (seconds) an event may trail the newest event time of its model and still be
+    /// profiled in its window; 0 by default (an event whose window has closed is late).
+    public var allowedLateness: Double
 
     public init(
         listen: ListenAddress = .default, dataPath: String, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
-        durability: StoreDurability = .full
+        durability: StoreDurability = .full, allowedLateness: Double = 0
     ) {
+        self.allowedLateness = allowedLateness
         self.listen = listen
         self.dataPath = dataPath
         self.maxBodyBytes = maxBodyBytes

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DriftwatchServer
 import Foundation
+import Monitoring
 
 /// `driftwatch serve`: the HTTP service over one SQLite file, until SIGINT or SIGTERM.
 ///
@@ -20,6 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Largest accepted request body in bytes (env DRIFTWATCH_MAX_BODY_BYTES; default 16 MiB).", valueName: "bytes"))
     var maxBodyBytes: Int?
+
+    @Option(help: ArgumentHelp("How long an event may trail its model's newest event time and still join its window, e.g. 10m (env DRIFTWATCH_ALLOWED_LATENESS; default 0).", valueName: "duration"))
+    var allowedLateness: String?
 
     static let defaultDataPath = "./var/driftwatch.sqlite"
 
@@ -53,6 +57,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard maximum > 0 else { throw InputError("the body limit must be at least 1 byte, got \(maximum)") }
         let path = data ?? environment["DRIFTWATCH_DATA"] ?? Self.defaultDataPath
-        return ServerConfiguration(listen: address, dataPath: path, maxBodyBytes: maximum)
+        var lateness = 0.0
+        if let text = allowedLateness ?? environment["DRIFTWATCH_ALLOWED_LATENESS"], text != "0" {
+            do {
+                if case let .duration(seconds) = try WindowSpec.parseDuration(text) { lateness = seconds }
+            } catch {
+                throw InputError("allowed lateness '\(text)' is not a duration like 10m, 1h30m or 0")
+            }
+        }
+        return ServerConfiguration(listen: address, dataPath: path, maxBodyBytes: maximum, allowedLateness: lateness)
     }
 }

@@ -1,0 +1,57 @@
+import Logging
+import Monitoring
+import Storage
+
+/// The ingest pipelines of all models, each created on the model's first batch after start
+/// (resuming its saved windows) and kept for the life of the process.
+actor ModelPipelines {
+    private let store: any Store
+    private let counters: IngestCounters
+    private let allowedLateness: Double
+    private let logger: Logger
+    private var pipelines: [String: Task<ModelPipeline?, any Error>] = [:]
+
+    init(store: any Store, counters: IngestCounters, allowedLateness: Double, logger: Logger) {
+        self.store = store
+        self.counters = counters
+        self.allowedLateness = allowedLateness
+        self.logger = logger
+    }
+
+    /// The model's pipeline, loaded once even when several batches ask at the same time; nil for
+    /// an unknown model. A failed load is forgotten, so the next batch tries again.
+    func pipeline(for model: String) async throws -> ModelPipeline? {
+        if let task = pipelines[model] { return try await task.value }
+        let task = Task { [store, counters, allowedLateness, logger] in
+            try await ModelPipeline.load(
+                model: model, store: store, counters: counters, allowedLateness: allowedLateness, logger: logger)
+        }
+        pipelines[model] = task
+        do {
+            let pipeline = try await task.value
+            if pipeline == nil { pipelines[model] = nil }
+            return pipeline
+        } catch {
+            pipelines[model] = nil
+            throw error
+        }
+    }
+
+    /// Stores a batch through the model's pipeline (see ``ModelPipeline/ingest(_:receivedAt:)``).
+    /// - Throws: `StoreError.notFound` for an unknown model.
+    func ingest(model: String, events: [PredictionEvent], receivedAt: Double) async throws -> InsertOutcome {
+        guard let pipeline = try await pipeline(for: model) else { throw StoreError.notFound("model '\(model)'") }
+        return try await pipeline.ingest(events, receivedAt: receivedAt)
+    }
+
+    /// The model's schema changed: its pipeline is rebuilt from the saved state on the next batch.
+    func modelChanged(_ model: String) {
+        pipelines[model] = nil
+    }
+
+    /// The model's active baseline changed: windows opened from now on use it.
+    func baselineChanged(_ model: String) async {
+        guard let task = pipelines[model], let pipeline = try? await task.value else { return }
+        await pipeline.baselineChanged()
+    }
+}

@@ -1,0 +1,135 @@
+import Monitoring
+import Storage
+
+/// A closed window as `GET /v1/models/{model}/windows` lists it. Times are epoch seconds.
+struct WindowSummary: Encodable {
+    var index: Int64
+    var start: Double
+    var end: Double
+    var closedAt: Double
+    var rows: Int
+    var baseline: String
+    /// Null when no feature had a verdict.
+    var driftShare: Double?
+    var driftedFeatures: [String]
+
+    init(_ window: ClosedWindow) {
+        index = window.index
+        start = window.start
+        end = window.end
+        closedAt = window.closedAt
+        rows = window.report.rows
+        baseline = window.report.baselineName
+        driftShare = window.report.datasetDriftShare.finite
+        driftedFeatures = window.report.driftedFeatures
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(index, forKey: .index)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(closedAt, forKey: .closedAt)
+        try container.encode(rows, forKey: .rows)
+        try container.encode(baseline, forKey: .baseline)
+        try container.encode(driftShare, forKey: .driftShare)
+        try container.encode(driftedFeatures, forKey: .driftedFeatures)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case index, start, end, rows, baseline, closedAt = "closed_at", driftShare = "drift_share"
+        case driftedFeatures = "drifted_features"
+    }
+}
+
+/// `GET /v1/models/{model}/windows`.
+struct WindowListResponse: Encodable {
+    var model: String
+    var windows: [WindowSummary]
+}
+
+/// `GET /v1/models/{model}/drift`: one closed window's report, per feature.
+struct DriftResponse: Encodable {
+    var model: String
+    /// The detector name; `auto` (method chosen per feature) until detector files exist.
+    var detector: String
+    var window: WindowSummary
+    var features: [FieldDrift]
+    var prediction: FieldDrift
+
+    init(model: String, window: ClosedWindow) {
+        self.model = model
+        detector = WindowMetrics.detector
+        self.window = WindowSummary(window)
+        features = window.report.features.map(FieldDrift.init)
+        prediction = FieldDrift(window.report.prediction)
+    }
+}
+
+/// One field's drift outcome and data quality. Statistics that are not finite are null.
+struct FieldDrift: Encodable {
+    var name: String
+    var type: String
+    /// `evaluated`, `insufficient_data`, `not_enough_variation` or `not_applicable`.
+    var status: String
+    var reason: String?
+    var method: String?
+    var automatic: Bool?
+    var basis: String?
+    var statistic: Double?
+    var pValue: Double?
+    var threshold: Double?
+    var thresholdDirection: String?
+    var drifted: Bool
+    var referenceCount: Int
+    var currentCount: Int
+    var missingRatio: Double?
+    var outOfRangeRatio: Double?
+    var unseenCategoryRatio: Double?
+
+    init(_ report: FeatureDriftReport) {
+        name = report.field.name
+        type = report.type.rawValue
+        drifted = report.drifted
+        referenceCount = report.referenceCount
+        currentCount = report.currentCount
+        missingRatio = report.quality.missingRatio.finite
+        outOfRangeRatio = report.quality.outOfRangeRatio.finite
+        unseenCategoryRatio = report.quality.unseenCategoryRatio.finite
+        switch report.outcome {
+        case .evaluated(let result):
+            status = "evaluated"
+            method = result.methodName
+            automatic = result.automatic
+            basis = result.basis.rawValue
+            statistic = result.statistic.isFinite ? result.statistic : nil
+            pValue = result.pValue.finite
+            threshold = result.thresholdValue
+            thresholdDirection = result.thresholdDirectionName
+        case let .insufficientData(role, needed, got):
+            status = "insufficient_data"
+            reason = "\(role) side has \(got) non-missing values, \(needed) needed"
+        case .notEnoughVariation(let why):
+            status = "not_enough_variation"
+            reason = why
+        case .notApplicable(let why):
+            status = "not_applicable"
+            reason = why
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, type, status, reason, method, automatic, basis, statistic, drifted, threshold
+        case pValue = "p_value", thresholdDirection = "threshold_direction", referenceCount = "reference_count"
+        case currentCount = "current_count", missingRatio = "missing_ratio", outOfRangeRatio = "out_of_range_ratio"
+        case unseenCategoryRatio = "unseen_category_ratio"
+    }
+}
+
+extension Optional where Wrapped == Double {
+    /// The value when finite, else nil (JSON has no NaN or infinity).
+    var finite: Double? {
+        guard let value = self, value.isFinite else { return nil }
+        return value
+    }
+}
