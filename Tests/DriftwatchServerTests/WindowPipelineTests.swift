@@ -131,15 +131,57 @@ import Testing
             #expect(lines.contains(#"driftwatch_feature_missing_ratio{model="m",feature="amount"} 0"#))
         }
 
-        // Restart in the middle of hour 2: the open window resumes from the store.
-        try await Self.withApplication(configuration) { client, _ in
-            _ = try await client.ingest(Self.hour(2, 100..<Self.perHour))
+        // Restart in the middle of hour 2: the open window resumes from the store. Events stored
+        // but not yet profiled (a crash between a batch's commit and its window save) are replayed.
+        try await Self.withApplication(configuration) { client, store in
+            let committed = try await store.insertPredictions(model: "m", events: Self.hour(2, 100..<150), receivedAt: Self.start)
+            #expect(committed.inserted == 50)
+            _ = try await client.ingest(Self.hour(2, 150..<Self.perHour))
             _ = try await client.ingest([Self.event("h3-0", hour: 3, index: 0)])
             let listed = try await client.send(.get, "/v1/models/m/windows")
             let windows = try #require(try listed.json()["windows"] as? [[String: Any]])
             #expect(windows.map { $0["index"] as? Int } == [500_000, 500_001, 500_002])
             #expect(windows.last?["rows"] as? Int == Self.perHour)
             #expect(windows.last?["drifted_features"] as? [String] == ["amount"])
+        }
+    }
+
+    @Test func rowCountWindowsCloseEveryNRows() async throws {
+        try await ServerHarness.run { client, _ in
+            let schema = Self.schema.replacingOccurrences(of: #""window":"1h""#, with: #""window":{"rows":120}"#)
+            #expect(try await client.send(.put, "/v1/models/m", contentType: "application/json", body: schema).status == .created)
+            let baseline = (0..<300).map { Self.event("b\($0)", hour: -1, index: $0) }
+            _ = try await client.send(.put, "/v1/models/m/baselines/ref", contentType: "application/x-ndjson", body: Self.ndjson(baseline))
+            _ = try await client.ingest(Self.hour(0, 0..<150))
+            _ = try await client.ingest(Self.hour(0, 150..<Self.perHour) + Self.hour(1, 0..<50))
+            let listed = try await client.send(.get, "/v1/models/m/windows")
+            let windows = try #require(try listed.json()["windows"] as? [[String: Any]])
+            #expect(windows.map { $0["index"] as? Int } == [0, 1])
+            #expect(windows.map { $0["rows"] as? Int } == [120, 120])
+            // A row window spans the event times of its rows.
+            #expect(windows.first?["start"] as? Double == Self.start)
+            #expect(windows.first?["end"] as? Double == Self.start + 119 * 17)
+        }
+    }
+
+    @Test func windowQueriesAnswerErrors() async throws {
+        try await ServerHarness.run { client, _ in
+            #expect(try await client.send(.get, "/v1/models/nope/windows").status == .notFound)
+            try await client.registerModel()
+            #expect(try await client.send(.get, "/v1/models/fraud/drift").status == .notFound)
+            let bad = try await client.send(.get, "/v1/models/fraud/drift?at=yesterday")
+            #expect(bad.status == .badRequest)
+            #expect(try bad.errorMessage()?.hasPrefix("query parameter 'at'") == true)
+            let empty = try await client.send(.get, "/v1/models/fraud/windows?from=2026-11-21T00:00:00Z")
+            #expect((try empty.json()["windows"] as? [Any])?.isEmpty == true)
+            // Without a baseline events are stored, not profiled: no window ever closes.
+            let events = (0..<3).map {
+                #"{"id":"e\#($0)","timestamp":\#(Double($0) * 7200),"features":{"amount":1},"prediction":0.5}"#
+            }
+            let stored = try await client.send(
+                .post, "/v1/models/fraud/predictions", contentType: "application/x-ndjson", body: events.joined(separator: "\n"))
+            #expect(try stored.json()["accepted"] as? Int == 3)
+            #expect((try await client.send(.get, "/v1/models/fraud/windows").json()["windows"] as? [Any])?.isEmpty == true)
         }
     }
 
