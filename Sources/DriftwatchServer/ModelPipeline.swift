@@ -22,8 +22,12 @@ import Storage
 ///   with `method: auto` against its baseline and saved together with the open state after every
 ///   batch (`Store.saveWindows`), with `appliedThrough` = the last profiled insertion sequence.
 /// - **Restart**: the saved state is read back and the events stored after `appliedThrough` (a
-///   crash between a batch's insert and its save) are replayed. A saved state whose window kind or
+///   crash between a batch's insert and its save) are replayed; a model without saved state
+///   replays all its stored events (those stored while it had no baseline are skipped again). A saved state whose window kind or
 ///   length no longer matches the schema is dropped, with its open windows.
+/// - **Cost**: the open windows' profiles are re-encoded and saved with every batch, which is
+///   simple and exact on restart but costs O(open profiles' size) per batch; the replay above is
+///   what would let a later version save only now and then.
 /// - **Row-count windows** report the first and last event time of their rows as start and end;
 ///   those times are kept in memory, so a window open across a restart starts at its first
 ///   event after the restart.
@@ -121,9 +125,14 @@ actor ModelPipeline {
 
     private func process(_ events: [PredictionEvent], receivedAt: Double) async throws -> InsertOutcome {
         let outcome = try await store.insertPredictions(model: model, events: events, receivedAt: receivedAt)
+        // From here on the batch is committed: failures are logged, never answered as errors.
         if baselineIsStale {
-            baselineIsStale = false
-            activeBaseline = try await loadActiveBaseline()
+            do {
+                activeBaseline = try await loadActiveBaseline()
+                baselineIsStale = false
+            } catch {
+                logger.error("reading the active baseline failed", metadata: ["model": "\(model)", "error": "\(error)"])
+            }
         }
         let duplicates = Set(outcome.duplicatePositions)
         let fresh = events.indices.filter { !duplicates.contains($0) }.map { events[$0] }
