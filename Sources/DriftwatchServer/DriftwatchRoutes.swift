@@ -69,14 +69,20 @@ struct DriftwatchRoutes: Sendable {
     private func listModels() async throws -> Response {
         var descriptions: [ModelDescription] = []
         for model in try await store.models() {
-            descriptions.append(ModelDescription(model, activeBaseline: try await store.activeBaseline(model: model.name)?.summary))
+            descriptions.append(
+                ModelDescription(
+                    model, activeBaseline: try await store.activeBaseline(model: model.name)?.summary,
+                    latestWindow: try await store.latestClosedWindow(model: model.name)))
         }
         return JSONBody.response(["models": descriptions])
     }
 
     private func describeModel(_ name: String) async throws -> Response {
         let model = try await requireModel(name)
-        return JSONBody.response(ModelDescription(model, activeBaseline: try await store.activeBaseline(model: name)?.summary))
+        return JSONBody.response(
+            ModelDescription(
+                model, activeBaseline: try await store.activeBaseline(model: name)?.summary,
+                latestWindow: try await store.latestClosedWindow(model: name)))
     }
 
     private func putModel(_ name: String, _ request: Request) async throws -> Response {

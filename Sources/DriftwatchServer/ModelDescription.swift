@@ -15,8 +15,11 @@ struct ModelDescription: Encodable {
     var updatedAt: Double
     /// The active baseline, or null when none was uploaded yet.
     var activeBaseline: Baseline?
+    /// The most recently closed window, or null before the first one closes.
+    var latestWindow: WindowSummary?
 
-    init(_ model: StoredModel, activeBaseline: BaselineSummary?) {
+    init(_ model: StoredModel, activeBaseline: BaselineSummary?, latestWindow: ClosedWindow? = nil) {
+        self.latestWindow = latestWindow.map(WindowSummary.init)
         name = model.name
         schema = model.schema
         createdAt = model.createdAt
@@ -32,10 +35,12 @@ struct ModelDescription: Encodable {
         try container.encode(updatedAt, forKey: .updatedAt)
         // Explicit null, so clients see the key exists before a baseline is uploaded.
         try container.encode(activeBaseline, forKey: .activeBaseline)
+        try container.encode(latestWindow, forKey: .latestWindow)
     }
 
     private enum CodingKeys: String, CodingKey {
         case name, schema, createdAt = "created_at", updatedAt = "updated_at", activeBaseline = "active_baseline"
+        case latestWindow = "latest_window"
     }
 }
 

@@ -105,6 +105,8 @@ import Testing
             let stored = try await store.closedWindows(model: "m", from: Self.start + 3600, to: Self.start + 3601)
             #expect(stored.first?.report == expected)
 
+            let described = try await client.send(.get, "/v1/models/m")
+            #expect((try described.json()["latest_window"] as? [String: Any])?["index"] as? Int == 500_001)
             let latest = try await client.send(.get, "/v1/models/m/drift")
             #expect((try latest.json()["window"] as? [String: Any])?["index"] as? Int == 500_001)
             let none = try await client.send(.get, "/v1/models/m/drift?at=\(Self.start + 3 * 3600)")
