@@ -148,6 +148,34 @@ import Testing
         }
     }
 
+    @Test func allowedLatenessKeepsWindowsOpenAndANewBaselineAppliesToNewWindows() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-pipeline-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let configuration = ServerConfiguration(
+            listen: ListenAddress(host: "127.0.0.1", port: 0), dataPath: directory.appendingPathComponent("dw.sqlite").path,
+            allowedLateness: 1800)
+        try await Self.withApplication(configuration) { client, _ in
+            _ = try await client.send(.put, "/v1/models/m", contentType: "application/json", body: Self.schema)
+            let baseline = (0..<300).map { Self.event("b\($0)", hour: -1, index: $0) }
+            _ = try await client.send(.put, "/v1/models/m/baselines/ref", contentType: "application/x-ndjson", body: Self.ndjson(baseline))
+            _ = try await client.ingest(Self.hour(0, 0..<Self.perHour) + Self.hour(1, 0..<50))
+            // Hour 1 began 50·17 s ago, within the 30 min lateness: window 0 is still open.
+            _ = try await client.ingest([Self.event("straggler", hour: 0, index: 7)])
+            // A second baseline, whose amounts are the shifted ones, judges the windows opened after it.
+            let shifted = (0..<300).map { Self.event("s\($0)", hour: 5, index: $0) }
+            _ = try await client.send(.put, "/v1/models/m/baselines/shifted", contentType: "application/x-ndjson", body: Self.ndjson(shifted))
+            _ = try await client.ingest(Self.hour(1, 50..<Self.perHour) + Self.hour(2, 0..<Self.perHour) + Self.hour(3, 0..<120))
+            let listed = try await client.send(.get, "/v1/models/m/windows")
+            let windows = try #require(try listed.json()["windows"] as? [[String: Any]])
+            #expect(windows.map { $0["index"] as? Int } == [500_000, 500_001, 500_002])
+            #expect(windows.map { $0["rows"] as? Int } == [Self.perHour + 1, Self.perHour, Self.perHour])
+            #expect(windows.map { $0["baseline"] as? String } == ["ref", "ref", "shifted"])
+            #expect(windows.map { $0["drifted_features"] as? [String] } == [[], ["amount"], []])
+            let metrics = try await client.send(.get, "/metrics")
+            #expect(!metrics.text.contains("driftwatch_late_events_total"))
+        }
+    }
+
     @Test func rowCountWindowsCloseEveryNRows() async throws {
         try await ServerHarness.run { client, _ in
             let schema = Self.schema.replacingOccurrences(of: #""window":"1h""#, with: #""window":{"rows":120}"#)
