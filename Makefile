@@ -24,7 +24,7 @@ BLAS_SUITES := Matrix|Cholesky|SymmetricEigen|SingularValue|MaximumMeanDiscrepan
 MULTIARCH := $(shell gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
 REFERENCE_BLAS := /usr/lib/$(MULTIARCH)/blas:/usr/lib/$(MULTIARCH)/lapack
 
-.PHONY: all build test test-tools deps deps-fast-blas bench fixtures clean
+.PHONY: all build demo test test-tools deps deps-fast-blas bench fixtures clean
 
 all: build
 
@@ -51,6 +51,12 @@ deps-fast-blas: deps
 
 build: deps
 	swift build
+
+# Release build, then `driftwatch demo`: a server on 127.0.0.1:8742 over ./var/demo.sqlite, the
+# example model, its baseline and a drifting stream replayed over HTTP; serves until Ctrl-C.
+demo: deps-fast-blas
+	swift build -c release --product driftwatch
+	.build/release/driftwatch demo $(DEMO_FLAGS)
 
 test-tools: deps
 	$(call apt_install,$(APT_TEST))

@@ -1,0 +1,109 @@
+import ArgumentParser
+import DriftwatchServer
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `driftwatch demo`: runs the server in-process (as `serve` does) on a fresh SQLite file,
+/// registers the bundled `fraud-detector` model, uploads its baseline, replays a synthetic stream
+/// whose later hours drift in three named features over real HTTP on loopback, prints what changed,
+/// then keeps serving until SIGINT or SIGTERM.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run driftwatch on a bundled example model and a synthetic stream that drifts.",
+        discussion: """
+            Starts the server on --listen with a fresh SQLite file (--data; an old one is deleted), \
+            registers the model 'fraud-detector' (12 features: amount, age, account_age_days, \
+            num_transactions_24h, avg_basket, distance_km, country, device, channel, \
+            merchant_category, is_new_customer, has_2fa; a score prediction; binary labels; 1h \
+            windows), uploads a 5 000-event baseline and replays 24 hours of events \
+            (1 000 per hour, from 2026-01-01T00:00Z) in batches of 1 000.
+
+            From hour 12 on, three features drift: \
+            \(DemoStream.shiftedFeatures.map { "\($0.name) (\($0.change))" }.joined(separator: "; ")). \
+            The windows closed before hour 12 show no drift.
+
+            Afterwards it prints the URLs of /metrics and the model's /drift and /windows, what \
+            changed in the last closed window, and the drift of every hourly window, then serves \
+            until Ctrl-C.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Address to bind, host:port; loopback only.", valueName: "host:port"))
+    var listen: String = "127.0.0.1:8742"
+
+    @Option(help: ArgumentHelp("SQLite file, recreated on each run.", valueName: "path"))
+    var data: String = "./var/demo.sqlite"
+
+    @Flag(help: "Exit after printing the results instead of serving until Ctrl-C.")
+    var noWait = false
+
+    @Option(help: .hidden) var hours: Int = 24
+    @Option(help: .hidden) var eventsPerHour: Int = 1000
+    @Option(help: .hidden) var referenceEvents: Int = 5000
+    @Option(help: .hidden) var batchSize: Int = 1000
+
+    func run() async throws {
+        guard hours >= 2, eventsPerHour >= 1, referenceEvents >= 1, batchSize >= 1 else {
+            throw InputError("--hours must be at least 2; --events-per-hour, --reference-events and --batch-size at least 1")
+        }
+        let address: ListenAddress
+        do {
+            address = try ListenAddress(parsing: listen)
+        } catch {
+            throw InputError(error.description)
+        }
+        guard address.isLoopback else {
+            throw InputError("refusing to listen on \(address): binding beyond loopback needs tokens, not yet supported")
+        }
+        removePreviousData()
+        let configuration = ServerConfiguration(listen: address, dataPath: data)
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let stream = DemoStream(hours: hours, eventsPerHour: eventsPerHour, shiftHour: hours / 2)
+        let batchSize = batchSize
+        let referenceEvents = referenceEvents
+        let noWait = noWait
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { portContinuation.finish() }
+                try await runServer(configuration) { port in portContinuation.yield(port ?? address.port) }
+            }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else {
+                try await group.next()
+                return
+            }
+            let bound = ListenAddress(host: address.host, port: port)
+            standardError("driftwatch: listening on http://\(bound), data in \(configuration.dataPath)\n")
+            let scenario = DemoScenario(client: DemoHTTPClient(base: "http://\(bound)"), stream: stream, batchSize: batchSize)
+            do {
+                try await scenario.run(referenceEvents: referenceEvents)
+                // Standard output may be a file or pipe (block-buffered) while the server keeps running.
+                fflush(nil)
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+            if noWait {
+                // The same graceful shutdown as Ctrl-C: stop accepting, finish, close the store.
+                kill(getpid(), SIGTERM)
+            } else {
+                standardError("driftwatch: serving until Ctrl-C\n")
+            }
+            try await group.waitForAll()
+        }
+        standardError("driftwatch: stopped\n")
+    }
+
+    private func removePreviousData() {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: data) else { return }
+        for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: data + suffix) }
+        standardError("driftwatch: removed the previous demo data \(data)\n")
+    }
+}

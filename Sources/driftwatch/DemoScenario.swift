@@ -1,0 +1,111 @@
+import Foundation
+
+/// What `driftwatch demo` does over HTTP once its server listens: register the model, upload the
+/// baseline, replay the stream with a progress line on standard error, then print the URLs and
+/// what changed on standard output.
+struct DemoScenario {
+    let client: DemoHTTPClient
+    let stream: DemoStream
+    let batchSize: Int
+
+    private var modelPath: String { "/v1/models/\(DemoStream.model)" }
+
+    func run(referenceEvents: Int) async throws {
+        try await client.send("PUT", modelPath, contentType: "application/json", body: DemoStream.schemaJSON)
+        standardError("driftwatch: registered model \(DemoStream.model) (\(DemoStream.featureCount) features)\n")
+        let baseline = try await client.json(
+            "PUT", modelPath + "/baselines/reference", contentType: "application/x-ndjson",
+            body: stream.referenceLines(count: referenceEvents).joined(separator: "\n"))
+        standardError("driftwatch: uploaded baseline 'reference' (\(baseline["rows"] as? Int ?? 0) events)\n")
+        let (events, seconds, closed) = try await replay()
+        print("Replayed \(stream.hours) hours: \(events) events in \(seconds.formatted(digits: 1)) s "
+            + "(\(Int(Double(events) / max(seconds, 1e-9))) events/s), \(closed) windows closed.")
+        print("")
+        print("URLs:")
+        for path in ["/metrics", modelPath + "/drift", modelPath + "/windows"] { print("  \(client.base)\(path)") }
+        try await printLatestDrift()
+        try await printWindows()
+    }
+
+    /// Sends every hour's events in batches; returns the events sent, the seconds taken and the
+    /// windows closed.
+    private func replay() async throws -> (events: Int, seconds: Double, closed: Int) {
+        let lines = (0..<stream.hours).flatMap(stream.hourLines)
+        let batches = (lines.count + batchSize - 1) / batchSize
+        let began = Date()
+        var closed = 0
+        for batch in 0..<batches {
+            let slice = lines[(batch * batchSize)..<min(lines.count, (batch + 1) * batchSize)]
+            let answer = try await client.json(
+                "POST", modelPath + "/predictions", contentType: "application/x-ndjson", body: slice.joined(separator: "\n"))
+            if let rejected = answer["rejected"] as? [Any], !rejected.isEmpty {
+                throw InputError("the server rejected \(rejected.count) demo events: \(rejected.prefix(3))")
+            }
+            closed = try await closedWindows().count
+            let elapsed = Date().timeIntervalSince(began)
+            let sent = min(lines.count, (batch + 1) * batchSize)
+            standardError("\rreplay: batch \(batch + 1)/\(batches), \(sent) events, "
+                + "\(Int(Double(sent) / max(elapsed, 1e-9))) events/s, \(closed) windows closed")
+        }
+        standardError("\n")
+        return (lines.count, Date().timeIntervalSince(began), closed)
+    }
+
+    private func closedWindows() async throws -> [[String: Any]] {
+        try await client.json("GET", modelPath + "/windows")["windows"] as? [[String: Any]] ?? []
+    }
+
+    private func printLatestDrift() async throws {
+        let drift = try await client.json("GET", modelPath + "/drift")
+        let window = drift["window"] as? [String: Any] ?? [:]
+        let features = drift["features"] as? [[String: Any]] ?? []
+        let drifted = features.filter { $0["drifted"] as? Bool == true }
+        print("")
+        print("What changed in the last closed window (hour \(hourLabel(window["start"])), "
+            + "\(timeLabel(window["start"])), \(window["rows"] as? Int ?? 0) events): "
+            + "\(drifted.count) of \(features.count) features drifted")
+        for feature in drifted {
+            let name = feature["name"] as? String ?? "?"
+            let method = feature["method"] as? String ?? "?"
+            let statistic = (feature["statistic"] as? Double).map { $0.formatted(digits: 4) } ?? "null"
+            let threshold = (feature["threshold"] as? Double).map { " threshold=\($0)" } ?? ""
+            let pValue = (feature["p_value"] as? Double).map { " p_value=\($0.formatted(digits: 6))" } ?? ""
+            print("  \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) method=\(method) statistic=\(statistic)\(pValue)\(threshold)")
+        }
+        if let prediction = drift["prediction"] as? [String: Any], prediction["drifted"] as? Bool == true {
+            print("  (the prediction score drifted too: method=\(prediction["method"] as? String ?? "?") "
+                + "statistic=\((prediction["statistic"] as? Double)?.formatted(digits: 4) ?? "null"))")
+        }
+    }
+
+    private func printWindows() async throws {
+        print("")
+        print("Drift per hourly window (the stream shifts from hour \(stream.shiftHour) on):")
+        for window in try await closedWindows() {
+            let names = window["drifted_features"] as? [String] ?? []
+            let share = (window["drift_share"] as? Double).map { $0.formatted(digits: 2) } ?? "n/a"
+            let hour = hourLabel(window["start"])
+            let marker = Int(hour) == stream.shiftHour ? "   <- shift starts" : ""
+            print("  hour \(hour)  \(timeLabel(window["start"]))  drift share \(share)  drifted: "
+                + (names.isEmpty ? "none" : names.joined(separator: ", ")) + marker)
+        }
+    }
+
+    private func hourLabel(_ start: Any?) -> String {
+        guard let start = start as? Double else { return "?" }
+        let hour = Int(((start - DemoStream.start) / 3600).rounded(.down))
+        return hour < 10 ? "0\(hour)" : "\(hour)"
+    }
+
+    private func timeLabel(_ start: Any?) -> String {
+        guard let start = start as? Double else { return "?" }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
+        return formatter.string(from: Date(timeIntervalSince1970: start)) + "Z"
+    }
+}
+
+extension Double {
+    /// Fixed-point text with `digits` decimals.
+    fileprivate func formatted(digits: Int) -> String { String(format: "%.\(digits)f", self) }
+}
