@@ -22,7 +22,7 @@ struct DemoCommand: AsyncParsableCommand {
             num_transactions_24h, avg_basket, distance_km, country, device, channel, \
             merchant_category, is_new_customer, has_2fa; a score prediction; binary labels; 1h \
             windows), uploads a 5 000-event baseline and replays 24 hours of events \
-            (1 000 per hour, from 2026-01-01T00:00Z) in batches of 1 000.
+            (1 000 per hour, from 2026-01-01T00:00Z) in batches of 1 000, each followed by its labels.
 
             From hour 12 on, three features drift: \
             \(DemoStream.shiftedFeatures.map { "\($0.name) (\($0.change))" }.joined(separator: "; ")). \

@@ -27,7 +27,7 @@ struct DemoScenario {
         try await printWindows()
     }
 
-    /// Sends every hour's events in batches; returns the events sent, the seconds taken and the
+    /// Sends every hour's events in batches, each followed by its labels; returns the events sent, the seconds taken and the
     /// windows closed.
     private func replay() async throws -> (events: Int, seconds: Double, closed: Int) {
         let lines = (0..<stream.hours).flatMap(stream.hourLines)
@@ -36,11 +36,8 @@ struct DemoScenario {
         var closed = 0
         for batch in 0..<batches {
             let slice = lines[(batch * batchSize)..<min(lines.count, (batch + 1) * batchSize)]
-            let answer = try await client.json(
-                "POST", modelPath + "/predictions", contentType: "application/x-ndjson", body: slice.joined(separator: "\n"))
-            if let rejected = answer["rejected"] as? [Any], !rejected.isEmpty {
-                throw InputError("the server rejected \(rejected.count) demo events: \(rejected.prefix(3))")
-            }
+            try await post("predictions", slice.map(\.event))
+            try await post("labels", slice.map(\.label))
             closed = try await closedWindows().count
             let elapsed = Date().timeIntervalSince(began)
             let sent = min(lines.count, (batch + 1) * batchSize)
@@ -49,6 +46,14 @@ struct DemoScenario {
         }
         standardError("\n")
         return (lines.count, Date().timeIntervalSince(began), closed)
+    }
+
+    private func post(_ kind: String, _ lines: [String]) async throws {
+        let answer = try await client.json(
+            "POST", modelPath + "/" + kind, contentType: "application/x-ndjson", body: lines.joined(separator: "\n"))
+        if let rejected = answer["rejected"] as? [Any], !rejected.isEmpty {
+            throw InputError("the server rejected \(rejected.count) demo \(kind): \(rejected.prefix(3))")
+        }
     }
 
     private func closedWindows() async throws -> [[String: Any]] {

@@ -37,20 +37,26 @@ struct DemoStream {
     /// The baseline sample as NDJSON lines (no timestamps: a baseline is a sample, not a stream).
     func referenceLines(count: Int) -> [String] {
         var generator = SplitMix64(seed: 20_260_101)
-        return (0..<count).map { index in Self.line(id: "ref-\(index)", timestamp: nil, shifted: false, &generator) }
+        return (0..<count).map { index in Self.line(id: "ref-\(index)", timestamp: nil, shifted: false, &generator).line }
     }
 
-    /// The events of one streamed hour, evenly spaced inside it.
-    func hourLines(_ hour: Int) -> [String] {
+    /// The events of one streamed hour, evenly spaced inside it, each with its label line: the
+    /// outcome drawn with the event's own score as its probability, so the score is calibrated.
+    func hourLines(_ hour: Int) -> [(event: String, label: String)] {
         var generator = SplitMix64(seed: 0xD81F_7000 &+ UInt64(hour))
+        // Labels have their own stream, so adding them left the features' values unchanged.
+        var labelGenerator = SplitMix64(seed: 0x1AB3_1000 &+ UInt64(hour))
         let spacing = 3600 / Double(eventsPerHour)
         return (0..<eventsPerHour).map { index in
+            let id = "h\(hour)-\(index)"
             let time = Self.start + Double(hour) * 3600 + (Double(index) + 0.5) * spacing
-            return Self.line(id: "h\(hour)-\(index)", timestamp: time, shifted: hour >= shiftHour, &generator)
+            let event = Self.line(id: id, timestamp: time, shifted: hour >= shiftHour, &generator)
+            let label = labelGenerator.nextOpenUnit() < event.score ? 1 : 0
+            return (event.line, #"{"id":"\#(id)","label":\#(label)}"#)
         }
     }
 
-    private static func line(id: String, timestamp: Double?, shifted: Bool, _ g: inout SplitMix64) -> String {
+    private static func line(id: String, timestamp: Double?, shifted: Bool, _ g: inout SplitMix64) -> (line: String, score: Double) {
         let amount = exp(3.5 + 0.8 * g.nextNormal()) * (shifted ? 1.5 : 1)
         let age = max(18, (40 + 12 * g.nextNormal()).rounded())
         let accountAge = (-log(g.nextOpenUnit()) * 400).rounded()
@@ -66,12 +72,13 @@ struct DemoStream {
         let isNew = g.nextOpenUnit() < 0.15
         let has2FA = g.nextOpenUnit() < 0.7
         let logit = -4 + 0.012 * amount + (isNew ? 1.2 : 0) + 0.01 * distance - (has2FA ? 0.8 : 0)
-        let score = 1 / (1 + exp(-logit))
+        let score = rounded(1 / (1 + exp(-logit)))
         let time = timestamp.map { #""timestamp":\#($0),"# } ?? ""
-        return #"{"id":"\#(id)",\#(time)"features":{"amount":\#(rounded(amount)),"age":\#(age),"account_age_days":\#(accountAge),"# +
+        let line = #"{"id":"\#(id)",\#(time)"features":{"amount":\#(rounded(amount)),"age":\#(age),"account_age_days":\#(accountAge),"# +
             #""num_transactions_24h":\#(transactions),"avg_basket":\#(rounded(basket)),"distance_km":\#(rounded(distance)),"# +
             #""country":"\#(country)","device":"\#(device)","channel":"\#(channel)","merchant_category":"\#(merchant)","# +
-            #""is_new_customer":\#(isNew),"has_2fa":\#(has2FA)},"prediction":\#(rounded(score))}"#
+            #""is_new_customer":\#(isNew),"has_2fa":\#(has2FA)},"prediction":\#(score)}"#
+        return (line, score)
     }
 
     private static func pick(_ weights: [(String, Double)], _ g: inout SplitMix64) -> String {
