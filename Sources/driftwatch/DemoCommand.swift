@@ -75,7 +75,12 @@ struct DemoCommand: AsyncParsableCommand {
             }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else {
-                try await group.next()
+                // The server stopped before listening, e.g. its port is taken: a usage error (exit 2).
+                do {
+                    try await group.next()
+                } catch {
+                    throw InputError("could not start the server on \(address): \(error)")
+                }
                 return
             }
             let bound = ListenAddress(host: address.host, port: port)
