@@ -14,12 +14,24 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// How far (seconds) an event may trail the newest event time of its model and still be
     /// profiled in its window; 0 by default (an event whose window has closed is late).
     public var allowedLateness: Double
+    /// How long (seconds) raw prediction and label events are kept before background pruning
+    /// removes them; 7 days by default (issue 3). Windows, reports and baselines are kept.
+    public var rawEventRetention: Double
+    /// How long (seconds) after its prediction a label still counts towards the performance of
+    /// the prediction's window; 7 days by default.
+    public var labelTTL: Double
+
+    /// Seven days, the default of ``rawEventRetention`` and ``labelTTL``.
+    public static let defaultRetention = 7 * 86_400.0
 
     public init(
         listen: ListenAddress = .default, dataPath: String, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
-        durability: StoreDurability = .full, allowedLateness: Double = 0
+        durability: StoreDurability = .full, allowedLateness: Double = 0,
+        rawEventRetention: Double = Self.defaultRetention, labelTTL: Double = Self.defaultRetention
     ) {
         self.allowedLateness = allowedLateness
+        self.rawEventRetention = rawEventRetention
+        self.labelTTL = labelTTL
         self.listen = listen
         self.dataPath = dataPath
         self.maxBodyBytes = maxBodyBytes
