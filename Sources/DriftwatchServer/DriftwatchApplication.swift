@@ -14,13 +14,38 @@ public func buildApplication(
     _ configuration: ServerConfiguration, store: any Store, logger: Logger = Logger(label: "driftwatch"),
     onServerRunning: @escaping @Sendable (_ boundPort: Int?) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
+    buildApplication(configuration, store: store, logger: logger, ingestAdmitted: nil, onServerRunning: onServerRunning)
+}
+
+/// ``buildApplication(_:store:logger:onServerRunning:)`` with a hook run after each ingest batch
+/// is admitted by the ``IngestLimiter`` (tests hold a batch in flight with it).
+func buildApplication(
+    _ configuration: ServerConfiguration, store: any Store, logger: Logger,
+    ingestAdmitted: (@Sendable () async -> Void)?,
+    onServerRunning: @escaping @Sendable (_ boundPort: Int?) async -> Void = { _ in }
+) -> some ApplicationProtocol {
     let router = Router()
-    router.add(middleware: APIErrorMiddleware())
+    let table = RouteTable.driftwatch
     let counters = IngestCounters()
+    let requestMetrics = HTTPRequestMetrics()
+    // Outermost first: observation sees the final status of everything inside it.
+    router.add(middleware: RequestObservationMiddleware(table: table, metrics: requestMetrics))
+    router.add(middleware: APIErrorMiddleware())
+    router.add(
+        middleware: AccessControlMiddleware(
+            table: table,
+            authenticator: configuration.accessTokens.isEmpty ? nil : TokenAuthenticator(tokens: configuration.accessTokens)))
+    router.add(
+        middleware: IngestAdmissionMiddleware(
+            table: table, limiter: IngestLimiter(capacity: configuration.ingestQueueLimit, admitted: ingestAdmitted),
+            counters: counters))
     let pipelines = ModelPipelines(
         store: store, counters: counters, allowedLateness: configuration.allowedLateness, logger: logger)
-    DriftwatchRoutes(store: store, maxBodyBytes: configuration.maxBodyBytes, counters: counters, pipelines: pipelines)
-        .register(on: router)
+    DriftwatchRoutes(
+        store: store, maxBodyBytes: configuration.maxBodyBytes, counters: counters, requestMetrics: requestMetrics,
+        pipelines: pipelines
+    )
+    .register(on: router)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(

@@ -10,6 +10,7 @@ struct DriftwatchRoutes: Sendable {
     let store: any Store
     let maxBodyBytes: Int
     let counters: IngestCounters
+    let requestMetrics: HTTPRequestMetrics
     let pipelines: ModelPipelines
 
     func register(on router: Router<some RequestContext>) {
@@ -58,6 +59,7 @@ struct DriftwatchRoutes: Sendable {
         let format = ExpositionFormat.negotiated(accept: request.headers[.accept])
         var set = try await counters.metricSet()
         try await addWindowMetrics(to: &set)
+        try requestMetrics.add(to: &set)
         let text = format.render(set)
         return Response(
             status: .ok, headers: [.contentType: format.contentType],

@@ -10,6 +10,9 @@ actor IngestCounters {
         case invalidEvent = "invalid_event"
         /// The whole batch was unreadable (malformed framing), so none of it was counted as lines.
         case malformedBatch = "malformed_batch"
+        /// The whole batch was refused with 503 because the ingest bound was reached; counted once
+        /// per batch, as its lines were never read.
+        case overloaded
     }
 
     private var predictions: [String: Int] = [:]

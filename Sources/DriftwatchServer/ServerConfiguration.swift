@@ -20,15 +20,26 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// How long (seconds) after its prediction a label still counts towards the performance of
     /// the prediction's window; 7 days by default.
     public var labelTTL: Double
+    /// Bearer tokens and their scopes; empty means no authentication, which the binding rule
+    /// (``BindingRule``) allows only on loopback or with `--insecure`.
+    public var accessTokens: [AccessToken]
+    /// Ingest batches handled at once before further ones get 503 (see ``IngestLimiter``).
+    public var ingestQueueLimit: Int
 
     /// Seven days, the default of ``rawEventRetention`` and ``labelTTL``.
     public static let defaultRetention = 7 * 86_400.0
 
+    /// 64 ingest batches in flight; the reasons are at ``IngestLimiter/defaultCapacity``.
+    public static let defaultIngestQueueLimit = IngestLimiter.defaultCapacity
+
     public init(
         listen: ListenAddress = .default, dataPath: String, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
         durability: StoreDurability = .full, allowedLateness: Double = 0,
-        rawEventRetention: Double = Self.defaultRetention, labelTTL: Double = Self.defaultRetention
+        rawEventRetention: Double = Self.defaultRetention, labelTTL: Double = Self.defaultRetention,
+        accessTokens: [AccessToken] = [], ingestQueueLimit: Int = Self.defaultIngestQueueLimit
     ) {
+        self.accessTokens = accessTokens
+        self.ingestQueueLimit = ingestQueueLimit
         self.allowedLateness = allowedLateness
         self.rawEventRetention = rawEventRetention
         self.labelTTL = labelTTL

@@ -1,70 +1,91 @@
 import ArgumentParser
 import DriftwatchServer
 import Foundation
-import Monitoring
+import Logging
 
 /// `driftwatch serve`: the HTTP service over one SQLite file, until SIGINT or SIGTERM.
 ///
 /// Each setting comes from its flag, else its `DRIFTWATCH_*` environment variable, else the
-/// default (design.md). Until bearer tokens exist the server binds only to loopback.
+/// config file, else the default (design.md); ``ServeSettings`` resolves them. Without tokens the
+/// server binds only to loopback unless `--insecure` is given.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the driftwatch HTTP service (ingest, baselines, /metrics)."
     )
 
-    @Option(help: ArgumentHelp("Address to bind, host:port; loopback only (env DRIFTWATCH_LISTEN; default 127.0.0.1:8742).", valueName: "host:port"))
+    @Option(help: ArgumentHelp("YAML config file with the settings below as snake_case keys (env DRIFTWATCH_CONFIG).", valueName: "path"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("Address to bind, host:port; beyond loopback needs --tokens-file or --insecure (env DRIFTWATCH_LISTEN; default 127.0.0.1:8742).", valueName: "host:port"))
     var listen: String?
 
     @Option(help: ArgumentHelp("SQLite file; its folder is created (env DRIFTWATCH_DATA; default ./var/driftwatch.sqlite).", valueName: "path"))
     var data: String?
 
     @Option(help: ArgumentHelp("Largest accepted request body in bytes (env DRIFTWATCH_MAX_BODY_BYTES; default 16 MiB).", valueName: "bytes"))
-    var maxBodyBytes: Int?
+    var maxBodyBytes: String?
 
     @Option(help: ArgumentHelp("How long an event may trail its model's newest event time and still join its window, e.g. 10m (env DRIFTWATCH_ALLOWED_LATENESS; default 0).", valueName: "duration"))
     var allowedLateness: String?
 
-    static let defaultDataPath = "./var/driftwatch.sqlite"
+    @Option(help: ArgumentHelp("How long raw prediction and label events are kept, e.g. 7d (env DRIFTWATCH_RETENTION; default 7d).", valueName: "duration"))
+    var retention: String?
+
+    @Option(name: .customLong("label-ttl"), help: ArgumentHelp("How long after its prediction a label still counts, e.g. 7d (env DRIFTWATCH_LABEL_TTL; default 7d).", valueName: "duration"))
+    var labelTTL: String?
+
+    @Option(help: ArgumentHelp("full (fsync every commit) or normal (survives a process crash, not power loss) (env DRIFTWATCH_DURABILITY; default full).", valueName: "full|normal"))
+    var durability: String?
+
+    @Option(help: ArgumentHelp("YAML list of bearer tokens with scopes ingest, read, admin; enables authentication (env DRIFTWATCH_TOKENS_FILE).", valueName: "path"))
+    var tokensFile: String?
+
+    @Flag(help: "Allow binding beyond loopback without tokens: every route is open to anyone who can reach it (env DRIFTWATCH_INSECURE).")
+    var insecure = false
+
+    @Option(help: ArgumentHelp("Ingest batches handled at once; more get 503 with Retry-After (env DRIFTWATCH_INGEST_QUEUE; default 64).", valueName: "batches"))
+    var ingestQueue: String?
+
+    @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (env DRIFTWATCH_LOG_LEVEL; default info).", valueName: "level"))
+    var logLevel: String?
+
+    @Option(help: ArgumentHelp("text, or json for one JSON object per line on standard error (env DRIFTWATCH_LOG_FORMAT; default text).", valueName: "format"))
+    var logFormat: String?
 
     func run() async throws {
-        let configuration = try resolvedConfiguration(environment: ProcessInfo.processInfo.environment)
-        let listen = configuration.listen
-        try await runServer(configuration) { port in
+        let settings = try resolvedSettings(environment: ProcessInfo.processInfo.environment)
+        for warning in settings.warnings { standardError("driftwatch: \(warning)\n") }
+        let listen = settings.server.listen
+        try await runServer(settings.server, logger: Self.logger(settings)) { port in
             let bound = ListenAddress(host: listen.host, port: port ?? listen.port)
             standardError("driftwatch: listening on http://\(bound)\n")
         }
         standardError("driftwatch: stopped\n")
     }
 
-    func resolvedConfiguration(environment: [String: String]) throws -> ServerConfiguration {
-        let listenText = listen ?? environment["DRIFTWATCH_LISTEN"] ?? ListenAddress.default.description
-        let address: ListenAddress
+    /// The settings from these flags, `environment` and the config file; a problem is an
+    /// ``InputError`` (exit 2) naming where the bad value came from.
+    func resolvedSettings(environment: [String: String]) throws -> ServeSettings {
+        let flags = SettingsLayer(flags: [
+            .listen: listen, .data: data, .maxBodyBytes: maxBodyBytes, .allowedLateness: allowedLateness,
+            .retention: retention, .labelTTL: labelTTL, .durability: durability, .tokensFile: tokensFile,
+            .insecure: insecure ? "true" : nil, .ingestQueue: ingestQueue, .logLevel: logLevel, .logFormat: logFormat,
+        ])
         do {
-            address = try ListenAddress(parsing: listenText)
+            return try ServeSettings.resolve(flags: flags, environment: environment, configPath: config)
         } catch {
-            throw InputError(error.description)
+            throw InputError(error.message)
         }
-        guard address.isLoopback else {
-            throw InputError("refusing to listen on \(address): binding beyond loopback needs tokens, not yet supported")
-        }
-        var maximum = ServerConfiguration.defaultMaxBodyBytes
-        if let maxBodyBytes {
-            maximum = maxBodyBytes
-        } else if let text = environment["DRIFTWATCH_MAX_BODY_BYTES"] {
-            guard let value = Int(text) else { throw InputError("DRIFTWATCH_MAX_BODY_BYTES '\(text)' is not a whole number") }
-            maximum = value
-        }
-        guard maximum > 0 else { throw InputError("the body limit must be at least 1 byte, got \(maximum)") }
-        let path = data ?? environment["DRIFTWATCH_DATA"] ?? Self.defaultDataPath
-        var lateness = 0.0
-        if let text = allowedLateness ?? environment["DRIFTWATCH_ALLOWED_LATENESS"], text != "0" {
-            do {
-                if case let .duration(seconds) = try WindowSpec.parseDuration(text) { lateness = seconds }
-            } catch {
-                throw InputError("allowed lateness '\(text)' is not a duration like 10m, 1h30m or 0")
+    }
+
+    private static func logger(_ settings: ServeSettings) -> Logger {
+        var logger =
+            switch settings.logFormat {
+            case .text: Logger(label: "driftwatch", factory: { StreamLogHandler.standardError(label: $0) })
+            case .json: Logger(label: "driftwatch", factory: { JSONLogHandler(label: $0) })
             }
-        }
-        return ServerConfiguration(listen: address, dataPath: path, maxBodyBytes: maximum, allowedLateness: lateness)
+        logger.logLevel = settings.logLevel
+        return logger
     }
 }

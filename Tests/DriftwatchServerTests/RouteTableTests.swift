@@ -1,0 +1,48 @@
+@testable import DriftwatchServer
+import HTTPTypes
+import Testing
+
+@Suite struct RouteTableTests {
+    let table = RouteTable.driftwatch
+
+    @Test func matchesTemplatesAndBindsParameters() {
+        guard case let .matched(entry, parameters) = table.match(method: .put, path: "/v1/models/fraud/baselines/june") else {
+            Issue.record("no match")
+            return
+        }
+        #expect(entry.template == "/v1/models/{model}/baselines/{name}")
+        #expect(entry.requirement == .scope(.admin))
+        #expect(parameters == ["model": "fraud", "name": "june"])
+    }
+
+    @Test func scopesFollowTheIssue() {
+        func requirement(_ method: HTTPRequest.Method, _ path: String) -> AccessRequirement? {
+            if case let .matched(entry, _) = table.match(method: method, path: path) { return entry.requirement }
+            return nil
+        }
+        #expect(requirement(.get, "/healthz") == .open)
+        #expect(requirement(.get, "/readyz") == .open)
+        #expect(requirement(.get, "/metrics") == .scope(.read))
+        #expect(requirement(.get, "/v1/models/m/drift") == .scope(.read))
+        #expect(requirement(.post, "/v1/models/m/predictions") == .scope(.ingest))
+        #expect(requirement(.post, "/v1/models/m/labels") == .scope(.ingest))
+        #expect(requirement(.post, "/v1/metrics") == .scope(.ingest))
+        #expect(requirement(.put, "/v1/models/m") == .scope(.admin))
+        #expect(requirement(.post, "/v1/models/m/baselines/b/from-window") == .scope(.admin))
+        #expect(requirement(.post, "/-/reload") == .scope(.admin))
+    }
+
+    @Test func ingestRoutesAreMarked() {
+        let ingest = table.entries.filter(\.isIngest).map(\.template)
+        #expect(ingest == ["/v1/models/{model}/predictions", "/v1/models/{model}/labels", "/v1/metrics"])
+    }
+
+    @Test func wrongMethodAndUnknownPath() {
+        #expect(table.match(method: .post, path: "/healthz") == .methodNotAllowed(template: "/healthz", allowed: [.get], open: true))
+        let delete = table.match(method: .delete, path: "/v1/models/m")
+        #expect(delete == .methodNotAllowed(template: "/v1/models/{model}", allowed: [.get, .put], open: false))
+        #expect(delete.routeLabel == "/v1/models/{model}")
+        #expect(table.match(method: .get, path: "/v1/models/m/other") == .unmatched)
+        #expect(table.match(method: .get, path: "/v1/models/m/other").routeLabel == "unmatched")
+    }
+}
