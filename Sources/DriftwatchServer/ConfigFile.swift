@@ -14,6 +14,9 @@ import Yams
 /// log_format: json
 /// ```
 ///
+/// Relative paths (`data`, `tokens_file`) are relative to the working directory, as they are when
+/// given as flags or environment variables.
+///
 /// Parsing checks the shape only (known keys, value types) and keeps each value with its line;
 /// ``ServeSettings`` parses the values, so an error names `file:line: key` whichever source the
 /// value came from.

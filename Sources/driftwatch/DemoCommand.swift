@@ -59,7 +59,7 @@ struct DemoCommand: AsyncParsableCommand {
             throw InputError(error.description)
         }
         guard address.isLoopback else {
-            throw InputError("refusing to listen on \(address): binding beyond loopback needs tokens, not yet supported")
+            throw InputError("refusing to listen on \(address): the demo serves without tokens, so it binds to loopback only")
         }
         removePreviousData()
         let configuration = ServerConfiguration(listen: address, dataPath: data)
