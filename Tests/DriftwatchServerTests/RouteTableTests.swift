@@ -1,5 +1,9 @@
 @testable import DriftwatchServer
+import Foundation
 import HTTPTypes
+import Hummingbird
+import Logging
+import Storage
 import Testing
 
 @Suite struct RouteTableTests {
@@ -44,5 +48,27 @@ import Testing
         #expect(delete.routeLabel == "/v1/models/{model}")
         #expect(table.match(method: .get, path: "/v1/models/m/other") == .unmatched)
         #expect(table.match(method: .get, path: "/v1/models/m/other").routeLabel == "unmatched")
+    }
+
+    /// A route registered without an entry here would be reachable by any valid token; this
+    /// keeps the table and ``DriftwatchRoutes`` in step as routes are added.
+    @Test func everyRegisteredRouteHasAnAccessRule() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-routes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try ServerConfiguration(dataPath: directory.appendingPathComponent("dw.sqlite").path).openStore()
+        let counters = IngestCounters()
+        let router = Router()
+        DriftwatchRoutes(
+            store: store, maxBodyBytes: 1024, counters: counters, requestMetrics: HTTPRequestMetrics(),
+            pipelines: ModelPipelines(store: store, counters: counters, allowedLateness: 0, logger: Logger(label: "test"))
+        )
+        .register(on: router)
+        let registered = router.routes.map { "\($0.method) \($0.path)" }
+        #expect(registered.count >= 10)
+        let declared = Set(table.entries.map { "\($0.method) \($0.template)" })
+        for route in registered {
+            #expect(declared.contains(route), "\(route) has no entry in RouteTable.driftwatch")
+        }
+        try await store.close()
     }
 }
