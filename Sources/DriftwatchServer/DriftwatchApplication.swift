@@ -38,7 +38,7 @@ func buildApplication(
     router.add(
         middleware: IngestAdmissionMiddleware(
             table: table, limiter: IngestLimiter(capacity: configuration.ingestQueueLimit, admitted: ingestAdmitted),
-            counters: counters))
+            counters: counters, store: store))
     let pipelines = ModelPipelines(
         store: store, counters: counters, allowedLateness: configuration.allowedLateness, logger: logger)
     DriftwatchRoutes(

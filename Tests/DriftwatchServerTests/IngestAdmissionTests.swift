@@ -50,6 +50,10 @@ private final class Gate: Sendable {
             let labels = try await client.send(
                 .post, "/v1/models/fraud/labels", token: nil, contentType: "application/x-ndjson", body: #"{"id":"a0","label":1}"#)
             #expect(labels.status == .serviceUnavailable)
+            let unknown = try await client.send(
+                .post, "/v1/models/no-such-\(Int.random(in: 0..<1000))/predictions", token: nil, contentType: "application/x-ndjson",
+                body: Self.batch("c", count: 1))
+            #expect(unknown.status == .serviceUnavailable)
             // Reads are not ingest: they are answered while the slot is taken.
             #expect(try await client.send(.get, "/v1/models/fraud", token: nil).status == .ok)
 
@@ -65,6 +69,9 @@ private final class Gate: Sendable {
             let metrics = try await client.send(.get, "/metrics").text
             #expect(metrics.contains(#"driftwatch_ingest_rejected_total{model="fraud",reason="overloaded"} 2"#), "\(metrics)")
             #expect(metrics.contains(#"driftwatch_predictions_ingested_total{model="fraud"} 8"#))
+            // A path's unregistered model name is not a label value.
+            #expect(metrics.contains(#"driftwatch_ingest_rejected_total{model="",reason="overloaded"} 1"#), "\(metrics)")
+            #expect(!metrics.contains("no-such-"))
         }
     }
 }
