@@ -62,7 +62,9 @@ extension DriftwatchRoutes {
         var active = freeze.activate
         if !active { active = try await store.activeBaseline(model: name)?.summary.name == baselineName }
         return JSONBody.response(
-            BaselineResponse(model: name, baseline: baselineName, rows: profile.rowCount, active: active, rejected: []))
+            BaselineResponse(
+                model: name, baseline: baselineName, rows: profile.rowCount, active: active, rejected: [], from: range.lowerBound,
+                to: range.upperBound))
     }
 
     /// An epoch time as RFC 3339 UTC with milliseconds, for error messages.

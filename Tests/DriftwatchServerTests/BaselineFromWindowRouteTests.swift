@@ -36,6 +36,8 @@ import Testing
             #expect(frozen.status == .ok, "\(frozen.text)")
             #expect(try frozen.json()["rows"] as? Int == 1500)
             #expect(try frozen.json()["active"] as? Bool == true)
+            #expect(try frozen.json()["from"] as? Double == from)
+            #expect(try frozen.json()["to"] as? Double == Self.start + 16_000)
             let stored = try #require(try await store.activeBaseline(model: "fraud"))
             #expect(stored.summary.name == "frozen")
 
@@ -105,6 +107,8 @@ import Testing
             let frozen = try await client.send(.post, "/v1/models/fraud/baselines/last-hour/from-window", body: #"{"window":"latest"}"#)
             #expect(frozen.status == .ok, "\(frozen.text)")
             #expect(try frozen.json()["rows"] as? Int == window.report.rows)
+            #expect(try frozen.json()["from"] as? Double == window.start)
+            #expect(try frozen.json()["to"] as? Double == window.end)
             #expect(window.report.rows == 360)
         }
     }
