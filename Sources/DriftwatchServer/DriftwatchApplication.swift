@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import Foundation
 import Storage
 
 /// Builds the HTTP application of `driftwatch serve` over an open store.
@@ -9,7 +10,8 @@ import Storage
 /// The caller owns the store: it opens it before (so that `/readyz` is true from the first
 /// request) and closes it after the application has stopped (so that in-flight batches finish
 /// their commits first). `onServerRunning` receives the port actually bound, which is how a
-/// caller that asked for port 0 learns it.
+/// caller that asked for port 0 learns it. The application's services include the hourly
+/// retention pass (``RetentionService``), which stops before the application returns.
 public func buildApplication(
     _ configuration: ServerConfiguration, store: any Store, logger: Logger = Logger(label: "driftwatch"),
     onServerRunning: @escaping @Sendable (_ boundPort: Int?) async -> Void = { _ in }
@@ -43,13 +45,17 @@ func buildApplication(
         store: store, counters: counters, allowedLateness: configuration.allowedLateness, logger: logger)
     DriftwatchRoutes(
         store: store, maxBodyBytes: configuration.maxBodyBytes, counters: counters, requestMetrics: requestMetrics,
-        pipelines: pipelines
+        pipelines: pipelines, rawEventRetention: configuration.rawEventRetention
     )
     .register(on: router)
+    let retention = RetentionService(
+        store: store, retention: configuration.rawEventRetention, interval: RetentionService.defaultInterval,
+        now: { Date().timeIntervalSince1970 }, logger: logger)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "driftwatch"),
+        services: [retention],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port) },
         logger: logger
     )

@@ -30,11 +30,11 @@ extension DriftwatchRoutes {
         return JSONBody.response(DriftResponse(model: name, window: window))
     }
 
-    /// Adds the latest closed window's series of every model.
+    /// Adds the latest closed window's series of every model (one store read for all models).
     func addWindowMetrics(to set: inout MetricSet) async throws {
-        for model in try await store.models() {
-            if let window = try await store.latestClosedWindow(model: model.name) {
-                try WindowMetrics.add(model: model.name, window: window, to: &set)
+        for overview in try await store.modelOverviews() {
+            if let window = overview.latestWindow {
+                try WindowMetrics.add(model: overview.model.name, window: window, to: &set)
             }
         }
     }

@@ -12,6 +12,9 @@ struct DriftwatchRoutes: Sendable {
     let counters: IngestCounters
     let requestMetrics: HTTPRequestMetrics
     let pipelines: ModelPipelines
+    /// Seconds raw events are kept (``ServerConfiguration/rawEventRetention``), named when a
+    /// baseline range finds nothing stored.
+    var rawEventRetention: Double = ServerConfiguration.defaultRetention
 
     func register(on router: Router<some RequestContext>) {
         router.get("/healthz") { _, _ in JSONBody.response(["status": "ok"]) }
@@ -40,6 +43,12 @@ struct DriftwatchRoutes: Sendable {
             try await putBaseline(
                 model: try context.parameters.require("model"), name: try context.parameters.require("name"), request)
         }
+        router.post("/v1/models/:model/baselines/:name/from-window") { request, context in
+            try await freezeBaseline(
+                model: try context.parameters.require("model"), name: try context.parameters.require("name"), request)
+        }
+        router.post("/v1/metrics") { request, _ in try await ingestMetrics(request) }
+        router.get("/v1/metrics/series") { request, _ in try await listMetricSeries(request) }
     }
 
     // MARK: Probes and metrics
@@ -68,13 +77,10 @@ struct DriftwatchRoutes: Sendable {
 
     // MARK: Models
 
+    /// One store read (``Store/modelOverviews()``) whatever the number of models.
     private func listModels() async throws -> Response {
-        var descriptions: [ModelDescription] = []
-        for model in try await store.models() {
-            descriptions.append(
-                ModelDescription(
-                    model, activeBaseline: try await store.activeBaseline(model: model.name)?.summary,
-                    latestWindow: try await store.latestClosedWindow(model: model.name)))
+        let descriptions = try await store.modelOverviews().map { overview in
+            ModelDescription(overview.model, activeBaseline: overview.activeBaseline, latestWindow: overview.latestWindow)
         }
         return JSONBody.response(["models": descriptions])
     }
@@ -196,7 +202,7 @@ struct DriftwatchRoutes: Sendable {
 
     /// The whole body, or 413 once it passes the configured limit (checked while reading, so an
     /// oversized upload is never held in memory whole).
-    private func collect(_ request: Request) async throws -> [UInt8] {
+    func collect(_ request: Request) async throws -> [UInt8] {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > maxBodyBytes {
             throw bodyTooLarge()
         }

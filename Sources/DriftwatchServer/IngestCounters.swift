@@ -19,6 +19,8 @@ actor IngestCounters {
     private var labels: [String: Int] = [:]
     private var late: [String: Int] = [:]
     private var rejected: [RejectionKey: Int] = [:]
+    private var metricSamples = 0
+    private var metricRejections: [RejectionReason: Int] = [:]
 
     private struct RejectionKey: Hashable {
         var model: String
@@ -43,6 +45,17 @@ actor IngestCounters {
         rejected[RejectionKey(model: model, reason: reason), default: 0] += count
     }
 
+    /// Operational samples stored by `POST /v1/metrics`.
+    func addMetricSamples(count: Int) {
+        metricSamples += count
+    }
+
+    /// Operational samples (or, for `.malformedBatch`, whole bodies) refused by `POST /v1/metrics`.
+    func addRejectedMetricSamples(reason: RejectionReason, count: Int) {
+        guard count > 0 else { return }
+        metricRejections[reason, default: 0] += count
+    }
+
     /// The counters as exposition series, with the descriptors of `DriftwatchMetrics`.
     func metricSet() throws(ExpositionError) -> MetricSet {
         var set = MetricSet()
@@ -65,6 +78,11 @@ actor IngestCounters {
         for (key, count) in rejections {
             try set.add(
                 DriftwatchMetrics.ingestRejected, labels: ["model": key.model, "reason": key.reason.rawValue], value: Double(count))
+        }
+        // Exposed from zero: a counter without labels has exactly one series, so it can be there from the start.
+        try set.add(DriftwatchMetrics.metricSamplesIngested, value: Double(metricSamples))
+        for (reason, count) in metricRejections.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            try set.add(DriftwatchMetrics.metricSamplesRejected, labels: ["reason": reason.rawValue], value: Double(count))
         }
     }
 }

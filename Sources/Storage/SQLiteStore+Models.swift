@@ -29,7 +29,7 @@ extension SQLiteStore {
         try await read("list models") { db in try Self.fetchModels(db, sql: "ORDER BY name", arguments: []) }
     }
 
-    private static func fetchModels(_ db: Database, sql: String, arguments: StatementArguments) throws -> [StoredModel] {
+    static func fetchModels(_ db: Database, sql: String, arguments: StatementArguments) throws -> [StoredModel] {
         try Row.fetchAll(db, sql: "SELECT name, schema_json, created_at, updated_at FROM model " + sql, arguments: arguments)
             .map { row in
                 let name: String = row[0]

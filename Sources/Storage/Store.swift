@@ -8,9 +8,9 @@ import Monitoring
 /// process from that moment on (see ``StoreDurability`` for power loss). Times are seconds since
 /// the Unix epoch, as in the domain types.
 ///
-/// Retention: raw events (predictions, labels) are kept until ``prune(olderThan:batchSize:)``
-/// removes them; models, baselines, open-window state and closed-window reports are kept until
-/// replaced.
+/// Retention: raw events (predictions, labels, metric samples) are kept until
+/// ``prune(olderThan:batchSize:)`` removes them; models, baselines, open-window state and
+/// closed-window reports are kept until replaced.
 public protocol Store: Sendable {
     // MARK: Models
 
@@ -21,6 +21,9 @@ public protocol Store: Sendable {
     func model(named name: String) async throws(StoreError) -> StoredModel?
     /// Every model, ordered by name.
     func models() async throws(StoreError) -> [StoredModel]
+    /// Every model, ordered by name, with its active baseline's summary and its latest closed
+    /// window, read in one snapshot with a fixed number of queries whatever the number of models.
+    func modelOverviews() async throws(StoreError) -> [ModelOverview]
 
     // MARK: Baselines
 
@@ -66,6 +69,22 @@ public protocol Store: Sendable {
     func predictionPage(model: String, eventTimes: Range<Double>, after cursor: PredictionCursor?, limit: Int)
         async throws(StoreError) -> PredictionPage
 
+    // MARK: Metric samples
+
+    /// Stores operational metric samples; a sample without a timestamp gets `receivedAt`.
+    /// Idempotent on (series, timestamp), where a series is the name with its label set (label
+    /// order does not matter): a re-pushed sample replaces the stored value and receipt time
+    /// rather than adding a second one, and within one batch the last of equal keys wins.
+    /// - Returns: the number of samples written (new or replacing).
+    @discardableResult
+    func insertMetricSamples(_ samples: [MetricSample], receivedAt: Double) async throws(StoreError) -> Int
+    /// Every stored series with at least one sample, ordered by name, then by canonical label set.
+    func metricSeries() async throws(StoreError) -> [MetricSeriesSummary]
+    /// The samples of one series with timestamp in `timestamps` (lower bound inclusive, upper
+    /// exclusive), ordered by timestamp; empty for an unknown series.
+    func metricSamples(name: String, labels: [String: String], timestamps: Range<Double>) async throws(StoreError)
+        -> [MetricPoint]
+
     // MARK: Windows
 
     /// In one transaction: stores the closed windows' reports (replacing a stored report of the
@@ -82,9 +101,15 @@ public protocol Store: Sendable {
 
     // MARK: Retention
 
-    /// Deletes raw events (predictions and labels) received before `cutoff`, in transactions of
-    /// at most `batchSize` rows so that ingest waits at most one small delete at a time. Models,
-    /// baselines, window state and reports are kept.
+    /// Deletes raw events (predictions, labels, metric samples) received before `cutoff`, in
+    /// transactions of at most `batchSize` rows so that ingest waits at most one small delete at a
+    /// time. Models, baselines, window state and reports are kept.
+    ///
+    /// A prediction is deleted only once its model's saved window state covers it (its insertion
+    /// sequence is at most the saved ``OpenWindows/appliedThrough``): the events after it are what
+    /// a restart replays into the open windows, so pruning them would silently drop rows from a
+    /// window. A model without saved window state keeps all its predictions. Metric series left
+    /// without samples are removed with their last sample.
     @discardableResult
     func prune(olderThan cutoff: Double, batchSize: Int) async throws(StoreError) -> PruneOutcome
 

@@ -4,10 +4,11 @@ import GRDB
 /// changes go in a new one, so every file reaches the same schema from any earlier version.
 ///
 /// Tables are `STRICT` so a value of the wrong type is refused instead of stored. Raw events
-/// live in `prediction` and `label` (pruned by receipt time); everything else is kept long.
+/// live in `prediction`, `label` and `metric_sample` (pruned by receipt time); everything else is
+/// kept long.
 enum StoreMigrations {
     /// The identifiers of the registered migrations, in order.
-    static let identifiers = ["v1-models-baselines-events-windows"]
+    static let identifiers = ["v1-models-baselines-events-windows", "v2-metric-samples"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -95,6 +96,30 @@ enum StoreMigrations {
                     PRIMARY KEY (model_id, window_index)
                 ) STRICT;
                 CREATE INDEX closed_window_start ON closed_window(model_id, window_start);
+                """)
+        }
+        migrator.registerMigration(identifiers[1]) { db in
+            try db.execute(sql: """
+                -- One row per series: the metric name and its labels as canonical JSON (keys sorted),
+                -- so equal label sets map to one row whatever order a client sent them in.
+                CREATE TABLE metric_series (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    labels_json TEXT NOT NULL,
+                    UNIQUE (name, labels_json)
+                ) STRICT;
+
+                -- value is NULL for NaN: SQLite stores a bound NaN as NULL, so the column says so
+                -- openly. Infinities are stored as REAL. One sample per (series, timestamp): a
+                -- re-push replaces it.
+                CREATE TABLE metric_sample (
+                    series_id INTEGER NOT NULL,
+                    timestamp REAL NOT NULL,
+                    value REAL,
+                    received_at REAL NOT NULL,
+                    PRIMARY KEY (series_id, timestamp)
+                ) STRICT, WITHOUT ROWID;
+                CREATE INDEX metric_sample_received ON metric_sample(received_at);
                 """)
         }
         return migrator

@@ -50,4 +50,31 @@ import Testing
             #expect(try ready.json()["status"] as? String == "ready")
         }
     }
+
+    /// The list (one store read for all models) says what describing each model says.
+    @Test func listingEqualsDescribingEachModel() async throws {
+        try await ServerHarness.run { client, _ in
+            for name in ["b-plain", "a-busy"] { try await client.registerModel(name) }
+            let baseline = try await client.send(
+                .put, "/v1/models/a-busy/baselines/reference", contentType: "application/x-ndjson",
+                body: BaselineFromWindowRouteTests.ndjson(0..<300))
+            #expect(baseline.status == .ok)
+            let ingest = try await client.send(
+                .post, "/v1/models/a-busy/predictions", contentType: "application/x-ndjson",
+                body: BaselineFromWindowRouteTests.ndjson(0..<800))
+            #expect(ingest.status == .ok)
+
+            let list = try await client.send(.get, "/v1/models")
+            let models = try #require(try list.json()["models"] as? [[String: Any]])
+            #expect(models.map { $0["name"] as? String } == ["a-busy", "b-plain"])
+            #expect(models[0]["latest_window"] is [String: Any])
+            #expect((models[0]["active_baseline"] as? [String: Any])?["name"] as? String == "reference")
+            #expect(models[1]["latest_window"] is NSNull)
+            for model in models {
+                let name = try #require(model["name"] as? String)
+                let described = try await client.send(.get, "/v1/models/\(name)").json()
+                #expect(NSDictionary(dictionary: model).isEqual(to: described), "\(name)")
+            }
+        }
+    }
 }

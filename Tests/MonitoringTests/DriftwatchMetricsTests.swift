@@ -28,6 +28,8 @@ import Testing
             try set.add(descriptor, labels: ["model": "fraud"], value: 42)
         }
         try set.add(M.ingestRejected, labels: ["model": "fraud", "reason": "schema"], value: 3)
+        try set.add(M.metricSamplesIngested, value: 120)
+        try set.add(M.metricSamplesRejected, labels: ["reason": "invalid_event"], value: 2)
         try set.add(
             M.alerts, labels: ["alertname": "FraudFeatureDrift", "alertstate": "firing", "model": "fraud", "severity": "page"], value: 1)
         try set.add(M.actions, labels: ["action": "retrain-fraud", "adapter": "sagemaker-pipeline", "outcome": "succeeded"], value: 1)

@@ -49,6 +49,14 @@ public enum DriftwatchMetrics {
     public static let lateEvents = counter("driftwatch_late_events_total", "Events that arrived too late for their window.")
     /// Labels: model, reason.
     public static let ingestRejected = counter("driftwatch_ingest_rejected_total", "Events rejected at ingest.")
+    /// No labels: a label per series would let clients create unbounded cardinality here.
+    public static let metricSamplesIngested = counter(
+        "driftwatch_metric_samples_ingested_total", "Operational metric samples stored by POST /v1/metrics.")
+    /// Labels: reason (`invalid_event`, `malformed_batch`, as for `ingestRejected`). Apart from
+    /// `ingestRejected` because samples belong to no model: a `model=""` series there would read
+    /// as a model with an empty name in every `by (model)` aggregation.
+    public static let metricSamplesRejected = counter(
+        "driftwatch_metric_samples_rejected_total", "Operational metric samples (or whole bodies) rejected by POST /v1/metrics.")
     /// Labels: alertname, alertstate, and the rule's labels; 1 per pending or firing alert, like `ALERTS`.
     public static let alerts = gauge("driftwatch_alerts", "Pending and firing alerts.")
     /// Labels: action, adapter, outcome.
@@ -62,7 +70,8 @@ public enum DriftwatchMetrics {
         featureDriftScore, featureDriftPValue, featureDriftDetected, datasetDriftShare, multivariateDriftScore,
         multivariateDriftPValue, predictionDriftScore, modelPerformance, featureMissingRatio, featureOutOfRangeRatio,
         featureUnseenCategoryRatio, outlierRatio, metricAnomalyScore, metricAnomalous, windowRows, windowEndTimestamp,
-        predictionsIngested, labelsIngested, lateEvents, ingestRejected, alerts, actions, httpRequestDuration,
+        predictionsIngested, labelsIngested, lateEvents, ingestRejected, metricSamplesIngested, metricSamplesRejected,
+        alerts, actions, httpRequestDuration,
     ]
 
     private static func gauge(_ name: String, _ help: String, unit: String? = nil) -> MetricDescriptor {

@@ -28,96 +28,38 @@ public struct BaselineProfile: Sendable, Equatable, Codable {
     /// The schema's prediction type and classes, so windows read predictions the same way.
     public let predictionSpec: PredictionSpec
 
-    /// Freezes a baseline on `events`.
+    /// Freezes a baseline on `events`; the same as adding them to a ``BaselineProfileBuilder``
+    /// in any number of slices and building it.
     /// - Throws: `.emptyName`, `.noEvents`, `.invalidOption`; `.noReferenceValues(field)` when a
     ///   field has no non-missing value; `.typeMismatch` / `.nonFiniteValue` naming the field and
-    ///   the event's 0-based position.
+    ///   the event's 0-based position (the first bad event; within it, the first bad field in
+    ///   schema order, then the prediction).
     public init(
         name: String, schema: ModelSchema, events: [PredictionEvent], options: BaselineOptions = BaselineOptions()
     ) throws(BaselineProfileError) {
         if name.isEmpty { throw .emptyName }
         if events.isEmpty { throw .noEvents }
-        try options.validate()
+        var builder = try BaselineProfileBuilder(schema: schema, options: options)
+        try builder.add(events)
+        self = try builder.build(name: name)
+    }
+
+    /// A profile from parts already computed (``BaselineProfileBuilder/build(name:)``).
+    init(
+        name: String, rowCount: Int, options: BaselineOptions, features: [FeatureBaseline], prediction: FeatureBaseline,
+        predictionSpec: PredictionSpec
+    ) {
         self.name = name
-        rowCount = events.count
+        self.rowCount = rowCount
         self.options = options
-        features = try schema.features.map { (spec) throws(BaselineProfileError) in
-            try Self.profileFeature(spec, events: events, options: options)
-        }
-        prediction = try Self.profilePrediction(schema.prediction, events: events, options: options)
-        predictionSpec = schema.prediction
+        self.features = features
+        self.prediction = prediction
+        self.predictionSpec = predictionSpec
     }
 
     /// The baseline of the feature called `name`.
     public func feature(named name: String) -> FeatureBaseline? {
         features.first { $0.field == .feature(name) }
-    }
-
-    private static func profileFeature(
-        _ spec: FeatureSpec, events: [PredictionEvent], options: BaselineOptions
-    ) throws(BaselineProfileError) -> FeatureBaseline {
-        let field = ProfileField.feature(spec.name)
-        var missing = 0
-        switch spec.type {
-        case .numeric:
-            var values: [Double] = []
-            values.reserveCapacity(events.count)
-            for (index, event) in events.enumerated() {
-                switch event.features[spec.name] ?? .missing {
-                case .number(let value) where value.isNaN: missing += 1
-                case .number(let value):
-                    guard value.isFinite else { throw .nonFiniteValue(field, event: index, value: value) }
-                    values.append(value)
-                case .missing: missing += 1
-                default: throw .typeMismatch(field, event: index, expected: "a number")
-                }
-            }
-            return try numericBaseline(field, values: values, missing: missing, options: options)
-        case .categorical, .boolean:
-            var values: [String] = []
-            values.reserveCapacity(events.count)
-            for (index, event) in events.enumerated() {
-                switch (spec.type, event.features[spec.name] ?? .missing) {
-                case (_, .missing): missing += 1
-                case (.categorical, .string(let text)): values.append(text)
-                case (.boolean, .bool(let flag)): values.append(flag ? "true" : "false")
-                default:
-                    throw .typeMismatch(field, event: index, expected: spec.type == .boolean ? "a boolean" : "a string")
-                }
-            }
-            return try categoricalBaseline(
-                field, type: spec.type, values: values, missing: missing, options: options)
-        }
-    }
-
-    private static func profilePrediction(
-        _ spec: PredictionSpec, events: [PredictionEvent], options: BaselineOptions
-    ) throws(BaselineProfileError) -> FeatureBaseline {
-        switch spec.type {
-        case .score, .regression:
-            var values: [Double] = []
-            values.reserveCapacity(events.count)
-            for (index, event) in events.enumerated() {
-                guard case .number(let value) = event.prediction else {
-                    throw .typeMismatch(.prediction, event: index, expected: "a number")
-                }
-                guard value.isFinite else { throw .nonFiniteValue(.prediction, event: index, value: value) }
-                values.append(value)
-            }
-            return try numericBaseline(.prediction, values: values, missing: 0, options: options)
-        case .class, .probabilities:
-            let classes = spec.classes ?? []
-            var values: [String] = []
-            values.reserveCapacity(events.count)
-            for (index, event) in events.enumerated() {
-                guard let label = predictedClass(event.prediction, classes: classes, type: spec.type) else {
-                    throw .typeMismatch(
-                        .prediction, event: index, expected: spec.type == .class ? "a class" : "class probabilities")
-                }
-                values.append(label)
-            }
-            return try categoricalBaseline(.prediction, type: .categorical, values: values, missing: 0, options: options)
-        }
     }
 
     /// The class a prediction stands for: the label itself, or the most probable class (ties to
@@ -138,7 +80,7 @@ public struct BaselineProfile: Sendable, Equatable, Codable {
         }
     }
 
-    private static func numericBaseline(
+    static func numericBaseline(
         _ field: ProfileField, values: [Double], missing: Int, options: BaselineOptions
     ) throws(BaselineProfileError) -> FeatureBaseline {
         if values.isEmpty { throw .noReferenceValues(field) }
@@ -164,7 +106,7 @@ public struct BaselineProfile: Sendable, Equatable, Codable {
         }
     }
 
-    private static func categoricalBaseline(
+    static func categoricalBaseline(
         _ field: ProfileField, type: FeatureType, values: [String], missing: Int, options: BaselineOptions
     ) throws(BaselineProfileError) -> FeatureBaseline {
         if values.isEmpty { throw .noReferenceValues(field) }
