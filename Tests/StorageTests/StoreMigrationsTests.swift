@@ -18,7 +18,7 @@ import Testing
             }
             #expect(journal == "wal")
             #expect(synchronous == 2)
-            #expect(tables == ["baseline", "closed_window", "feature_layout", "label", "model", "open_window", "prediction", "window_state"])
+            #expect(tables == ["baseline", "closed_window", "feature_layout", "label", "model", "open_window", "prediction", "window_performance", "window_state"])
             let normal = try SQLiteStore(path: directory.path("normal.sqlite"), durability: .normal)
             #expect(try await normal.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)
         }
