@@ -17,10 +17,15 @@ public func buildApplication(
     let router = Router()
     router.add(middleware: APIErrorMiddleware())
     let counters = IngestCounters()
+    let performance = PerformanceTracker(store: store, labelTTL: configuration.labelTTL, logger: logger)
     let pipelines = ModelPipelines(
-        store: store, counters: counters, allowedLateness: configuration.allowedLateness, logger: logger)
-    DriftwatchRoutes(store: store, maxBodyBytes: configuration.maxBodyBytes, counters: counters, pipelines: pipelines)
-        .register(on: router)
+        store: store, counters: counters, allowedLateness: configuration.allowedLateness, performance: performance,
+        logger: logger)
+    DriftwatchRoutes(
+        store: store, maxBodyBytes: configuration.maxBodyBytes, counters: counters, pipelines: pipelines,
+        performance: performance
+    )
+    .register(on: router)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(

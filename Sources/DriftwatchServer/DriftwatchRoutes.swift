@@ -11,6 +11,7 @@ struct DriftwatchRoutes: Sendable {
     let maxBodyBytes: Int
     let counters: IngestCounters
     let pipelines: ModelPipelines
+    let performance: PerformanceTracker
 
     func register(on router: Router<some RequestContext>) {
         router.get("/healthz") { _, _ in JSONBody.response(["status": "ok"]) }
@@ -139,10 +140,18 @@ struct DriftwatchRoutes: Sendable {
             await counters.addRejected(model: name, reason: .malformedBatch, count: 1)
             throw APIError.badRequest(error.message)
         }
-        let outcome = try await store.insertLabels(model: name, events: decoded.accepted, receivedAt: Date().timeIntervalSince1970)
+        let receivedAt = Date().timeIntervalSince1970
+        let outcome = try await store.insertLabels(model: name, events: decoded.accepted, receivedAt: receivedAt)
         await counters.addLabels(model: name, count: outcome.inserted)
         await counters.addRejected(model: name, reason: .invalidEvent, count: decoded.rejected.count)
-        return JSONBody.response(IngestResponse(accepted: outcome.inserted, duplicates: outcome.duplicates, rejected: decoded.rejected))
+        let duplicates = Set(outcome.duplicatePositions)
+        let fresh = decoded.accepted.indices.filter { !duplicates.contains($0) }.map { decoded.accepted[$0] }
+        // The labels are committed: a failure to join them now is logged, not answered as an error.
+        let join = await performance.labelsStored(model: model, events: fresh, receivedAt: receivedAt)
+        return JSONBody.response(
+            LabelIngestResponse(
+                accepted: outcome.inserted, duplicates: outcome.duplicates, unmatched: join?.unmatched,
+                pastTTL: join?.pastTTL, rejected: decoded.rejected))
     }
 
     // MARK: Baselines

@@ -19,7 +19,7 @@ struct ModelDescription: Encodable {
     var latestWindow: WindowSummary?
 
     init(_ model: StoredModel, activeBaseline: BaselineSummary?, latestWindow: ClosedWindow? = nil) {
-        self.latestWindow = latestWindow.map(WindowSummary.init)
+        self.latestWindow = latestWindow.map { WindowSummary($0) }
         name = model.name
         schema = model.schema
         createdAt = model.createdAt
