@@ -70,20 +70,28 @@ struct DriftwatchRoutes: Sendable {
     private func listModels() async throws -> Response {
         var descriptions: [ModelDescription] = []
         for model in try await store.models() {
+            let window = try await store.latestClosedWindow(model: model.name)
             descriptions.append(
                 ModelDescription(
-                    model, activeBaseline: try await store.activeBaseline(model: model.name)?.summary,
-                    latestWindow: try await store.latestClosedWindow(model: model.name)))
+                    model, activeBaseline: try await store.activeBaseline(model: model.name)?.summary, latestWindow: window,
+                    latestPerformance: try await storedPerformance(of: window, model: model.name)))
         }
         return JSONBody.response(["models": descriptions])
     }
 
     private func describeModel(_ name: String) async throws -> Response {
         let model = try await requireModel(name)
+        let window = try await store.latestClosedWindow(model: name)
         return JSONBody.response(
             ModelDescription(
-                model, activeBaseline: try await store.activeBaseline(model: name)?.summary,
-                latestWindow: try await store.latestClosedWindow(model: name)))
+                model, activeBaseline: try await store.activeBaseline(model: name)?.summary, latestWindow: window,
+                latestPerformance: try await storedPerformance(of: window, model: name)))
+    }
+
+    /// The stored performance of `window`, nil when there is none (or no window).
+    private func storedPerformance(of window: ClosedWindow?, model: String) async throws -> StoredWindowPerformance? {
+        guard let window else { return nil }
+        return try await store.windowPerformance(model: model, indices: window.index...window.index)[window.index]
     }
 
     private func putModel(_ name: String, _ request: Request) async throws -> Response {

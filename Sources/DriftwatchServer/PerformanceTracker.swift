@@ -102,11 +102,6 @@ actor PerformanceTracker {
         return join
     }
 
-    /// Returns once every pending computation has finished.
-    func idle() async {
-        while let worker { await worker.value }
-    }
-
     private func schedule() {
         guard worker == nil, !pending.isEmpty else { return }
         worker = Task { await self.drain() }

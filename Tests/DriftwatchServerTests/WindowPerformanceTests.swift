@@ -181,6 +181,10 @@ import Testing
             #expect((outliers["above"] as? Int ?? 0) >= 3)
             #expect(window0["outlier_ratio"] as? Double == Double(outliers["above"] as? Int ?? -1) / Double(Self.perHour))
 
+            let described = try await client.send(.get, "/v1/models/fraud")
+            let latest = try #require(try described.json()["latest_window"] as? [String: Any], "\(described.text)")
+            try Self.checkPerformance(latest, expected: expected1, pastTTL: 0)
+
             let drift = try await client.send(.get, "/v1/models/fraud/drift?at=\(Self.start + 10)")
             let driftWindow = try #require(try drift.json()["window"] as? [String: Any], "\(drift.text)")
             try Self.checkPerformance(driftWindow, expected: expected0, pastTTL: 1)
