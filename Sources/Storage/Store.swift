@@ -9,8 +9,9 @@ import Monitoring
 /// the Unix epoch, as in the domain types.
 ///
 /// Retention: raw events (predictions, labels) are kept until ``prune(olderThan:batchSize:)``
-/// removes them; models, baselines, open-window state and closed-window reports are kept until
-/// replaced.
+/// removes them; models, baselines, open-window state, closed-window reports and window
+/// performance are kept until replaced. A window's performance is computed from raw events, so a
+/// label TTL longer than the raw-event retention would let a recomputation miss pruned rows.
 public protocol Store: Sendable {
     // MARK: Models
 

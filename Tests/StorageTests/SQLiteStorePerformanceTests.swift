@@ -56,6 +56,50 @@ import Testing
         }
     }
 
+    @Test func joinsClassAndRegressionLabels() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try SQLiteStore(path: directory.path())
+            let classes = try ModelSchema(
+                features: [FeatureSpec(name: "x", type: .numeric)],
+                prediction: PredictionSpec(type: .probabilities, classes: ["a", "b"]), label: LabelSpec(type: .class))
+            let regression = try ModelSchema(
+                features: [FeatureSpec(name: "x", type: .numeric)], prediction: PredictionSpec(type: .regression),
+                label: LabelSpec(type: .numeric))
+            try await store.putModel(name: "classes", schema: classes, at: 1)
+            try await store.putModel(name: "prices", schema: regression, at: 1)
+            let probabilities: [[String: Double]] = [["a": 0.9, "b": 0.1], ["a": 0.2, "b": 0.8], ["a": 0.4, "b": 0.6]]
+            _ = try await store.insertPredictions(
+                model: "classes",
+                events: probabilities.enumerated().map {
+                    PredictionEvent(id: "c\($0.offset)", timestamp: 10, features: ["x": .number(1)], prediction: .probabilities($0.element))
+                }, receivedAt: 10)
+            _ = try await store.insertLabels(
+                model: "classes", events: ["a", "b", "a"].enumerated().map { LabelEvent(id: "c\($0.offset)", label: .string($0.element)) },
+                receivedAt: 20)
+            let classResult = try await store.accumulatePerformance(
+                model: "classes", eventTimes: 0..<100, into: WindowPerformanceAccumulator(schema: classes, labelTTL: 100)
+            ).result()
+            let matrix = try MulticlassConfusionMatrix(predictions: ["a", "b", "b"], labels: ["a", "b", "a"])
+            #expect(classResult.versions.first?.metrics["accuracy"] == 2.0 / 3)
+            #expect(classResult.versions.first?.metrics["f1"] == (try matrix.macroF1()))
+
+            _ = try await store.insertPredictions(
+                model: "prices",
+                events: [5.0, 7.5, -1].enumerated().map {
+                    PredictionEvent(id: "p\($0.offset)", timestamp: 10, features: ["x": .number(1)], prediction: .number($0.element))
+                }, receivedAt: 10)
+            _ = try await store.insertLabels(
+                model: "prices", events: [4.0, 7.5, 1].enumerated().map { LabelEvent(id: "p\($0.offset)", label: .number($0.element)) },
+                receivedAt: 20)
+            let prices = try await store.accumulatePerformance(
+                model: "prices", eventTimes: 0..<100, into: WindowPerformanceAccumulator(schema: regression, labelTTL: 100)
+            ).result()
+            #expect(prices.versions.first?.metrics["mae"] == 1)
+            #expect(prices.versions.first?.metrics["rmse"] == (try rootMeanSquaredError(predictions: [5, 7.5, -1], labels: [4, 7.5, 1])))
+            try await store.close()
+        }
+    }
+
     @Test func theJoinUsesTheIndexes() async throws {
         try await withTemporaryDirectory { directory in
             let store = try await openStore(directory)
