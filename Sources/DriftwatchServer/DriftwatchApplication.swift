@@ -41,11 +41,13 @@ func buildApplication(
         middleware: IngestAdmissionMiddleware(
             table: table, limiter: IngestLimiter(capacity: configuration.ingestQueueLimit, admitted: ingestAdmitted),
             counters: counters, store: store))
+    let performance = PerformanceTracker(store: store, labelTTL: configuration.labelTTL, logger: logger)
     let pipelines = ModelPipelines(
-        store: store, counters: counters, allowedLateness: configuration.allowedLateness, logger: logger)
+        store: store, counters: counters, allowedLateness: configuration.allowedLateness, performance: performance,
+        logger: logger)
     DriftwatchRoutes(
         store: store, maxBodyBytes: configuration.maxBodyBytes, counters: counters, requestMetrics: requestMetrics,
-        pipelines: pipelines, rawEventRetention: configuration.rawEventRetention
+        pipelines: pipelines, performance: performance, rawEventRetention: configuration.rawEventRetention
     )
     .register(on: router)
     let retention = RetentionService(

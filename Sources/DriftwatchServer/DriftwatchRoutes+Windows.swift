@@ -11,7 +11,12 @@ extension DriftwatchRoutes {
         let from = try Self.time(request, "from") ?? -Double.greatestFiniteMagnitude
         let to = try Self.time(request, "to") ?? Double.greatestFiniteMagnitude
         let windows = try await store.closedWindows(model: name, from: from, to: to)
-        return JSONBody.response(WindowListResponse(model: name, windows: windows.map(WindowSummary.init)))
+        var performance: [Int64: StoredWindowPerformance] = [:]
+        if let low = windows.map(\.index).min(), let high = windows.map(\.index).max() {
+            performance = try await store.windowPerformance(model: name, indices: low...high)
+        }
+        return JSONBody.response(
+            WindowListResponse(model: name, windows: windows.map { WindowSummary($0, performance: performance[$0.index]) }))
     }
 
     /// `GET /v1/models/{model}/drift[?at=]`: the latest closed window's report, or the one whose
@@ -27,14 +32,19 @@ extension DriftwatchRoutes {
         guard let window else {
             throw APIError.notFound("model '\(name)' has no closed window\(request.uri.queryParameters["at"] == nil ? "" : " at that time")")
         }
-        return JSONBody.response(DriftResponse(model: name, window: window))
+        let performance = try await store.windowPerformance(model: name, indices: window.index...window.index)[window.index]
+        return JSONBody.response(DriftResponse(model: name, window: window, performance: performance))
     }
 
-    /// Adds the latest closed window's series of every model (one store read for all models).
+    /// Adds the latest closed window's series of every model (one store read for all models), and
+    /// the performance of each model's latest window with labels.
     func addWindowMetrics(to set: inout MetricSet) async throws {
         for overview in try await store.modelOverviews() {
             if let window = overview.latestWindow {
                 try WindowMetrics.add(model: overview.model.name, window: window, to: &set)
+            }
+            if let performance = overview.latestLabeledPerformance {
+                try WindowMetrics.add(model: overview.model.name, performance: performance.performance, to: &set)
             }
         }
     }

@@ -12,6 +12,7 @@ struct DriftwatchRoutes: Sendable {
     let counters: IngestCounters
     let requestMetrics: HTTPRequestMetrics
     let pipelines: ModelPipelines
+    let performance: PerformanceTracker
     /// Seconds raw events are kept (``ServerConfiguration/rawEventRetention``), named when a
     /// baseline range finds nothing stored.
     var rawEventRetention: Double = ServerConfiguration.defaultRetention
@@ -80,17 +81,26 @@ struct DriftwatchRoutes: Sendable {
     /// One store read (``Store/modelOverviews()``) whatever the number of models.
     private func listModels() async throws -> Response {
         let descriptions = try await store.modelOverviews().map { overview in
-            ModelDescription(overview.model, activeBaseline: overview.activeBaseline, latestWindow: overview.latestWindow)
+            ModelDescription(
+                overview.model, activeBaseline: overview.activeBaseline, latestWindow: overview.latestWindow,
+                latestPerformance: overview.latestWindowPerformance)
         }
         return JSONBody.response(["models": descriptions])
     }
 
     private func describeModel(_ name: String) async throws -> Response {
         let model = try await requireModel(name)
+        let window = try await store.latestClosedWindow(model: name)
         return JSONBody.response(
             ModelDescription(
-                model, activeBaseline: try await store.activeBaseline(model: name)?.summary,
-                latestWindow: try await store.latestClosedWindow(model: name)))
+                model, activeBaseline: try await store.activeBaseline(model: name)?.summary, latestWindow: window,
+                latestPerformance: try await storedPerformance(of: window, model: name)))
+    }
+
+    /// The stored performance of `window`, nil when there is none (or no window).
+    private func storedPerformance(of window: ClosedWindow?, model: String) async throws -> StoredWindowPerformance? {
+        guard let window else { return nil }
+        return try await store.windowPerformance(model: model, indices: window.index...window.index)[window.index]
     }
 
     private func putModel(_ name: String, _ request: Request) async throws -> Response {
@@ -147,10 +157,18 @@ struct DriftwatchRoutes: Sendable {
             await counters.addRejected(model: name, reason: .malformedBatch, count: 1)
             throw APIError.badRequest(error.message)
         }
-        let outcome = try await store.insertLabels(model: name, events: decoded.accepted, receivedAt: Date().timeIntervalSince1970)
+        let receivedAt = Date().timeIntervalSince1970
+        let outcome = try await store.insertLabels(model: name, events: decoded.accepted, receivedAt: receivedAt)
         await counters.addLabels(model: name, count: outcome.inserted)
         await counters.addRejected(model: name, reason: .invalidEvent, count: decoded.rejected.count)
-        return JSONBody.response(IngestResponse(accepted: outcome.inserted, duplicates: outcome.duplicates, rejected: decoded.rejected))
+        let duplicates = Set(outcome.duplicatePositions)
+        let fresh = decoded.accepted.indices.filter { !duplicates.contains($0) }.map { decoded.accepted[$0] }
+        // The labels are committed: a failure to join them now is logged, not answered as an error.
+        let join = await performance.labelsStored(model: model, events: fresh, receivedAt: receivedAt)
+        return JSONBody.response(
+            LabelIngestResponse(
+                accepted: outcome.inserted, duplicates: outcome.duplicates, unmatched: join?.unmatched,
+                pastTTL: join?.pastTTL, rejected: decoded.rejected))
     }
 
     // MARK: Baselines

@@ -18,8 +18,11 @@ struct ModelDescription: Encodable {
     /// The most recently closed window, or null before the first one closes.
     var latestWindow: WindowSummary?
 
-    init(_ model: StoredModel, activeBaseline: BaselineSummary?, latestWindow: ClosedWindow? = nil) {
-        self.latestWindow = latestWindow.map(WindowSummary.init)
+    init(
+        _ model: StoredModel, activeBaseline: BaselineSummary?, latestWindow: ClosedWindow? = nil,
+        latestPerformance: StoredWindowPerformance? = nil
+    ) {
+        self.latestWindow = latestWindow.map { WindowSummary($0, performance: latestPerformance) }
         name = model.name
         schema = model.schema
         createdAt = model.createdAt

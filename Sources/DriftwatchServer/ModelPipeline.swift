@@ -28,6 +28,8 @@ import Storage
 /// - **Cost**: the open windows' profiles are re-encoded and saved with every batch, which is
 ///   simple and exact on restart but costs O(open profiles' size) per batch; the replay above is
 ///   what would let a later version save only now and then.
+/// - **Performance**: closed event-time windows, once saved, are handed to the
+///   ``PerformanceTracker``, which joins their predictions with labels.
 /// - **Row-count windows** report the first and last event time of their rows as start and end;
 ///   those times are kept in memory, so a window open across a restart starts at its first
 ///   event after the restart.
@@ -36,6 +38,7 @@ actor ModelPipeline {
     private let store: any Store
     private let counters: IngestCounters
     private let logger: Logger
+    private let performance: PerformanceTracker?
     private var windowing: WindowingState
     private var profiles: [Int64: WindowProfile] = [:]
     private var rowWindowTimes: [Int64: ClosedRange<Double>] = [:]
@@ -47,23 +50,27 @@ actor ModelPipeline {
     private var unsavedClosed: [ClosedWindow] = []
     private var tail: Task<Void, Never>?
 
-    private init(model: StoredModel, store: any Store, counters: IngestCounters, allowedLateness: Double, logger: Logger)
-        throws
-    {
+    private init(
+        model: StoredModel, store: any Store, counters: IngestCounters, allowedLateness: Double,
+        performance: PerformanceTracker?, logger: Logger
+    ) throws {
         self.model = model.name
         self.store = store
         self.counters = counters
+        self.performance = performance
         self.logger = logger
         self.windowing = try Self.freshWindowing(model.schema.window, allowedLateness: allowedLateness)
     }
 
     /// The pipeline of `model`, resumed from its saved state; nil for an unknown model.
     static func load(
-        model name: String, store: any Store, counters: IngestCounters, allowedLateness: Double, logger: Logger
+        model name: String, store: any Store, counters: IngestCounters, allowedLateness: Double,
+        performance: PerformanceTracker? = nil, logger: Logger
     ) async throws -> ModelPipeline? {
         guard let model = try await store.model(named: name) else { return nil }
         let pipeline = try ModelPipeline(
-            model: model, store: store, counters: counters, allowedLateness: allowedLateness, logger: logger)
+            model: model, store: store, counters: counters, allowedLateness: allowedLateness, performance: performance,
+            logger: logger)
         try await pipeline.restore(schema: model.schema)
         return pipeline
     }
@@ -239,6 +246,9 @@ actor ModelPipeline {
             windowing: windowing, profiles: profiles.keys.sorted().compactMap { profiles[$0] },
             appliedThrough: appliedThrough, savedAt: Date().timeIntervalSince1970)
         try await store.saveWindows(model: model, closed: unsavedClosed, open: open)
+        if let performance, case .eventTime = windowing, !unsavedClosed.isEmpty {
+            await performance.windowsClosed(model: model, unsavedClosed)
+        }
         unsavedClosed = []
     }
 }

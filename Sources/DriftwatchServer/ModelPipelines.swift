@@ -8,13 +8,18 @@ actor ModelPipelines {
     private let store: any Store
     private let counters: IngestCounters
     private let allowedLateness: Double
+    private let performance: PerformanceTracker?
     private let logger: Logger
     private var pipelines: [String: Task<ModelPipeline?, any Error>] = [:]
 
-    init(store: any Store, counters: IngestCounters, allowedLateness: Double, logger: Logger) {
+    init(
+        store: any Store, counters: IngestCounters, allowedLateness: Double, performance: PerformanceTracker? = nil,
+        logger: Logger
+    ) {
         self.store = store
         self.counters = counters
         self.allowedLateness = allowedLateness
+        self.performance = performance
         self.logger = logger
     }
 
@@ -22,9 +27,10 @@ actor ModelPipelines {
     /// an unknown model. A failed load is forgotten, so the next batch tries again.
     func pipeline(for model: String) async throws -> ModelPipeline? {
         if let task = pipelines[model] { return try await task.value }
-        let task = Task { [store, counters, allowedLateness, logger] in
+        let task = Task { [store, counters, allowedLateness, performance, logger] in
             try await ModelPipeline.load(
-                model: model, store: store, counters: counters, allowedLateness: allowedLateness, logger: logger)
+                model: model, store: store, counters: counters, allowedLateness: allowedLateness,
+                performance: performance, logger: logger)
         }
         pipelines[model] = task
         do {

@@ -40,7 +40,23 @@ enum WindowMetrics {
         if let share = report.datasetDriftShare {
             try set.add(DriftwatchMetrics.datasetDriftShare, labels: ["model": model, "detector": detector], value: share)
         }
+        if let ratio = report.outliers?.ratio {
+            try set.add(
+                DriftwatchMetrics.outlierRatio, labels: ["model": model, "detector": WindowOutliers.detector], value: ratio)
+        }
         try set.add(DriftwatchMetrics.windowRows, labels: ["model": model], value: Double(report.rows))
         try set.add(DriftwatchMetrics.windowEndTimestamp, labels: ["model": model], value: window.end)
+    }
+
+    /// Adds `driftwatch_model_performance{model, version, metric}` for every version and defined
+    /// metric of `performance` (a missing version is `version=""`).
+    static func add(model: String, performance: WindowPerformance, to set: inout MetricSet) throws(ExpositionError) {
+        for version in performance.versions {
+            for (metric, value) in version.metrics.sorted(by: { $0.key < $1.key }) {
+                try set.add(
+                    DriftwatchMetrics.modelPerformance, labels: ["model": model, "version": version.version, "metric": metric],
+                    value: value)
+            }
+        }
     }
 }

@@ -12,8 +12,13 @@ struct WindowSummary: Encodable {
     /// Null when no feature had a verdict.
     var driftShare: Double?
     var driftedFeatures: [String]
+    /// `driftwatch_outlier_ratio`: null when the baseline has no outlier model or no row was scored.
+    var outlierRatio: Double?
+    var outliers: OutlierSummary?
+    /// Null for windows without a computed performance (row-count windows, or not computed yet).
+    var performance: PerformanceSummary?
 
-    init(_ window: ClosedWindow) {
+    init(_ window: ClosedWindow, performance: StoredWindowPerformance? = nil) {
         index = window.index
         start = window.start
         end = window.end
@@ -22,6 +27,9 @@ struct WindowSummary: Encodable {
         baseline = window.report.baselineName
         driftShare = window.report.datasetDriftShare.finite
         driftedFeatures = window.report.driftedFeatures
+        outlierRatio = window.report.outliers?.ratio.finite
+        outliers = window.report.outliers.map(OutlierSummary.init)
+        self.performance = performance.map(PerformanceSummary.init)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -34,11 +42,85 @@ struct WindowSummary: Encodable {
         try container.encode(baseline, forKey: .baseline)
         try container.encode(driftShare, forKey: .driftShare)
         try container.encode(driftedFeatures, forKey: .driftedFeatures)
+        try container.encode(outlierRatio, forKey: .outlierRatio)
+        try container.encode(outliers, forKey: .outliers)
+        try container.encode(performance, forKey: .performance)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case index, start, end, rows, baseline, closedAt = "closed_at", driftShare = "drift_share"
-        case driftedFeatures = "drifted_features"
+        case index, start, end, rows, baseline, outliers, performance, closedAt = "closed_at", driftShare = "drift_share"
+        case driftedFeatures = "drifted_features", outlierRatio = "outlier_ratio"
+    }
+}
+
+/// A window's outlier counts against the baseline's Mahalanobis model.
+struct OutlierSummary: Encodable {
+    var detector: String
+    /// Rows with every numeric feature present and finite.
+    var scored: Int
+    /// Rows whose squared Mahalanobis distance passed `threshold`.
+    var above: Int
+    /// The baseline's 0.99 quantile of its rows' squared distances.
+    var threshold: Double?
+
+    init(_ report: OutlierReport) {
+        detector = report.detector
+        scored = report.scored
+        above = report.above
+        threshold = report.threshold.isFinite ? report.threshold : nil
+    }
+}
+
+/// A window's model performance on the labels joined within the label TTL, per model version.
+struct PerformanceSummary: Encodable {
+    var labeledRows: Int
+    var labelsPastTTL: Int
+    var unusablePairs: Int
+    var unsupported: String?
+    var computedAt: Double
+    var versions: [Version]
+
+    struct Version: Encodable {
+        var version: String
+        var labeledRows: Int
+        /// Metric name → value; metrics that are undefined (or not finite) are in `undefined`.
+        var metrics: [String: Double]
+        var undefined: [String: String]
+
+        private enum CodingKeys: String, CodingKey {
+            case version, metrics, undefined, labeledRows = "labeled_rows"
+        }
+    }
+
+    init(_ stored: StoredWindowPerformance) {
+        let performance = stored.performance
+        labeledRows = performance.labeledRows
+        labelsPastTTL = performance.labelsPastTTL
+        unusablePairs = performance.unusablePairs
+        unsupported = performance.unsupported
+        computedAt = stored.computedAt
+        versions = performance.versions.map { version in
+            var undefined = version.undefined
+            for (name, value) in version.metrics where !value.isFinite { undefined[name] = "not finite (\(value))" }
+            return Version(
+                version: version.version, labeledRows: version.labeledRows,
+                metrics: version.metrics.filter { $0.value.isFinite }, undefined: undefined)
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(labeledRows, forKey: .labeledRows)
+        try container.encode(labelsPastTTL, forKey: .labelsPastTTL)
+        try container.encode(unusablePairs, forKey: .unusablePairs)
+        try container.encode(unsupported, forKey: .unsupported)
+        try container.encode(computedAt, forKey: .computedAt)
+        try container.encode(versions, forKey: .versions)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case unsupported, versions, labeledRows = "labeled_rows", labelsPastTTL = "labels_past_ttl"
+        case unusablePairs = "unusable_pairs", computedAt = "computed_at"
     }
 }
 
@@ -57,10 +139,10 @@ struct DriftResponse: Encodable {
     var features: [FieldDrift]
     var prediction: FieldDrift
 
-    init(model: String, window: ClosedWindow) {
+    init(model: String, window: ClosedWindow, performance: StoredWindowPerformance?) {
         self.model = model
         detector = WindowMetrics.detector
-        self.window = WindowSummary(window)
+        self.window = WindowSummary(window, performance: performance)
         features = window.report.features.map(FieldDrift.init)
         prediction = FieldDrift(window.report.prediction)
     }

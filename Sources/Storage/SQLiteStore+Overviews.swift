@@ -3,9 +3,10 @@ import GRDB
 import Monitoring
 
 extension SQLiteStore {
-    /// Three queries in one read transaction: the models, every active baseline's summary, and
-    /// each model's latest closed window (one `closed_window_start` index probe per model inside
-    /// the single statement), joined in memory by model name.
+    /// Five queries in one read transaction, whatever the number of models: the models, every
+    /// active baseline's summary, each model's latest closed window (one `closed_window_start`
+    /// index probe per model inside the single statement), that window's performance and the
+    /// latest window with labels; joined in memory by model name.
     public func modelOverviews() async throws(StoreError) -> [ModelOverview] {
         try await read("list models with their baselines and windows") { db in
             let models = try Self.fetchModels(db, sql: "ORDER BY name", arguments: [])
@@ -36,9 +37,52 @@ extension SQLiteStore {
                 let report = try StoreJSON.decode(WindowReport.self, from: row[5] as Data, "window \(index) of model '\(model)'")
                 windows[model] = ClosedWindow(index: index, start: row[2], end: row[3], closedAt: row[4], report: report)
             }
+            let windowPerformance = try Self.fetchModelsPerformance(
+                db,
+                where: """
+                    window_performance.window_index = (
+                        SELECT latest.window_index FROM closed_window AS latest WHERE latest.model_id = model.id
+                        ORDER BY latest.window_start DESC, latest.window_index DESC LIMIT 1)
+                    """)
+            let labeledPerformance = try Self.fetchModelsPerformance(
+                db,
+                where: """
+                    window_performance.window_index = (
+                        SELECT labeled.window_index FROM window_performance AS labeled
+                        WHERE labeled.model_id = model.id AND labeled.labeled_rows > 0
+                        ORDER BY labeled.window_index DESC LIMIT 1)
+                    """)
             return models.map { model in
-                ModelOverview(model: model, activeBaseline: baselines[model.name], latestWindow: windows[model.name])
+                ModelOverview(
+                    model: model, activeBaseline: baselines[model.name], latestWindow: windows[model.name],
+                    latestWindowPerformance: windowPerformance[model.name],
+                    latestLabeledPerformance: labeledPerformance[model.name])
             }
         }
+    }
+
+    /// One stored window performance per model, the row `condition` picks (a fixed SQL fragment
+    /// over `window_performance` and `model`; no user input), by model name.
+    private static func fetchModelsPerformance(_ db: Database, where condition: String) throws
+        -> [String: StoredWindowPerformance]
+    {
+        var performance: [String: StoredWindowPerformance] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT model.name, window_performance.window_index, window_performance.window_start,
+                       window_performance.window_end, window_performance.computed_at, window_performance.performance_json
+                FROM model JOIN window_performance ON window_performance.model_id = model.id
+                WHERE
+                """ + " " + condition)
+        {
+            let model: String = row[0]
+            let index: Int64 = row[1]
+            let decoded = try StoreJSON.decode(
+                WindowPerformance.self, from: row[5] as Data, "performance of window \(index) of model '\(model)'")
+            performance[model] = StoredWindowPerformance(
+                index: index, start: row[2], end: row[3], computedAt: row[4], performance: decoded)
+        }
+        return performance
     }
 }

@@ -9,8 +9,10 @@ import Monitoring
 /// the Unix epoch, as in the domain types.
 ///
 /// Retention: raw events (predictions, labels, metric samples) are kept until
-/// ``prune(olderThan:batchSize:)`` removes them; models, baselines, open-window state and
-/// closed-window reports are kept until replaced.
+/// ``prune(olderThan:batchSize:)`` removes them; models, baselines, open-window state,
+/// closed-window reports and window performance are kept until replaced. A window's performance
+/// is computed from raw events, so a label TTL longer than the raw-event retention would let a
+/// recomputation miss pruned rows.
 public protocol Store: Sendable {
     // MARK: Models
 
@@ -98,6 +100,26 @@ public protocol Store: Sendable {
     func closedWindows(model: String, from: Double, to: Double) async throws(StoreError) -> [ClosedWindow]
     /// The closed window with the latest start, or nil.
     func latestClosedWindow(model: String) async throws(StoreError) -> ClosedWindow?
+
+    // MARK: Performance
+
+    /// Feeds `accumulator` every prediction of the model with event time in `eventTimes` (lower
+    /// bound inclusive, upper exclusive) that has a label, joined by id, and returns it. Pairs
+    /// come ordered by version (a missing version first, as `""`) then by prediction value
+    /// (numbers ascending), which is the order ``WindowPerformanceAccumulator`` needs for ROC AUC.
+    /// One read transaction; memory is that of the accumulator, not of the rows.
+    func accumulatePerformance(
+        model: String, eventTimes: Range<Double>, into accumulator: WindowPerformanceAccumulator
+    ) async throws(StoreError) -> WindowPerformanceAccumulator
+    /// Stores (replacing) the performance of the model's window `performance.index`.
+    /// - Throws: `.notFound` for an unknown model.
+    func saveWindowPerformance(model: String, _ performance: StoredWindowPerformance) async throws(StoreError)
+    /// The stored performance of the model's windows with index in `indices`, by index.
+    func windowPerformance(model: String, indices: ClosedRange<Int64>) async throws(StoreError)
+        -> [Int64: StoredWindowPerformance]
+    /// The stored performance of the model's latest window (highest index) with at least one
+    /// labelled row, or nil.
+    func latestLabeledPerformance(model: String) async throws(StoreError) -> StoredWindowPerformance?
 
     // MARK: Retention
 

@@ -8,7 +8,7 @@ import GRDB
 /// kept long.
 enum StoreMigrations {
     /// The identifiers of the registered migrations, in order.
-    static let identifiers = ["v1-models-baselines-events-windows", "v2-metric-samples"]
+    static let identifiers = ["v1-models-baselines-events-windows", "v2-metric-samples", "v3-window-performance"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -120,6 +120,24 @@ enum StoreMigrations {
                     PRIMARY KEY (series_id, timestamp)
                 ) STRICT, WITHOUT ROWID;
                 CREATE INDEX metric_sample_received ON metric_sample(received_at);
+                """)
+        }
+        // Each window's model performance, recomputed from its predictions and labels as labels
+        // arrive; `labeled_rows` lets the latest window with labels be found by the partial index.
+        migrator.registerMigration(identifiers[2]) { db in
+            try db.execute(sql: """
+                CREATE TABLE window_performance (
+                    model_id INTEGER NOT NULL REFERENCES model(id) ON DELETE CASCADE,
+                    window_index INTEGER NOT NULL,
+                    window_start REAL NOT NULL,
+                    window_end REAL NOT NULL,
+                    computed_at REAL NOT NULL,
+                    labeled_rows INTEGER NOT NULL,
+                    performance_json BLOB NOT NULL,
+                    PRIMARY KEY (model_id, window_index)
+                ) STRICT;
+                CREATE INDEX window_performance_labeled ON window_performance(model_id, window_index)
+                    WHERE labeled_rows > 0;
                 """)
         }
         return migrator

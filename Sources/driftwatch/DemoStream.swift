@@ -41,7 +41,9 @@ struct DemoStream {
     }
 
     /// The events of one streamed hour, evenly spaced inside it, each with its label line: the
-    /// outcome drawn with the event's own score as its probability, so the score is calibrated.
+    /// outcome drawn with the event's own score as its probability, so the score is calibrated,
+    /// timestamped a minute after its prediction so it counts within the label TTL (which runs
+    /// from the prediction's event time to the label's time) although the stream is replayed later.
     func hourLines(_ hour: Int) -> [(event: String, label: String)] {
         var generator = SplitMix64(seed: 0xD81F_7000 &+ UInt64(hour))
         // Labels have their own stream, so adding them left the features' values unchanged.
@@ -52,7 +54,7 @@ struct DemoStream {
             let time = Self.start + Double(hour) * 3600 + (Double(index) + 0.5) * spacing
             let event = Self.line(id: id, timestamp: time, shifted: hour >= shiftHour, &generator)
             let label = labelGenerator.nextOpenUnit() < event.score ? 1 : 0
-            return (event.line, #"{"id":"\#(id)","label":\#(label)}"#)
+            return (event.line, #"{"id":"\#(id)","label":\#(label),"timestamp":\#(time + 60)}"#)
         }
     }
 

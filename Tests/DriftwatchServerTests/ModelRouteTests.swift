@@ -63,6 +63,14 @@ import Testing
                 .post, "/v1/models/a-busy/predictions", contentType: "application/x-ndjson",
                 body: BaselineFromWindowRouteTests.ndjson(0..<800))
             #expect(ingest.status == .ok)
+            // The closed window's performance is computed after the ingest answer; wait for it so
+            // that the listing and the descriptions below read the same stored state.
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                let window = try await client.send(.get, "/v1/models/a-busy").json()["latest_window"] as? [String: Any]
+                if window?["performance"] is [String: Any] { break }
+                await Task.yield()
+            }
 
             let list = try await client.send(.get, "/v1/models")
             let models = try #require(try list.json()["models"] as? [[String: Any]])

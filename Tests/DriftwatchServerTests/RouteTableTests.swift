@@ -58,9 +58,12 @@ import Testing
         let store = try ServerConfiguration(dataPath: directory.appendingPathComponent("dw.sqlite").path).openStore()
         let counters = IngestCounters()
         let router = Router()
+        let performance = PerformanceTracker(store: store, labelTTL: 86_400, logger: Logger(label: "test"))
         DriftwatchRoutes(
             store: store, maxBodyBytes: 1024, counters: counters, requestMetrics: HTTPRequestMetrics(),
-            pipelines: ModelPipelines(store: store, counters: counters, allowedLateness: 0, logger: Logger(label: "test"))
+            pipelines: ModelPipelines(
+                store: store, counters: counters, allowedLateness: 0, performance: performance, logger: Logger(label: "test")),
+            performance: performance
         )
         .register(on: router)
         let registered = router.routes.map { "\($0.method) \($0.path)" }

@@ -21,7 +21,7 @@ import Testing
             #expect(
                 tables == [
                     "baseline", "closed_window", "feature_layout", "label", "metric_sample", "metric_series", "model", "open_window",
-                    "prediction", "window_state",
+                    "prediction", "window_performance", "window_state",
                 ])
             let normal = try SQLiteStore(path: directory.path("normal.sqlite"), durability: .normal)
             #expect(try await normal.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)

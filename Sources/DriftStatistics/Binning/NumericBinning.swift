@@ -107,7 +107,7 @@ public struct NumericBinning: Sendable, Equatable, Codable {
     }
 
     /// NumPy's default quantile (`method="linear"`) of an ascending sample.
-    static func linearQuantile(sorted: [Double], probability: Double) -> Double {
+    package static func linearQuantile(sorted: [Double], probability: Double) -> Double {
         let position = probability * Double(sorted.count - 1)
         let lower = Int(position.rounded(.down))
         let upper = min(lower + 1, sorted.count - 1)

@@ -1,7 +1,8 @@
 import DriftStatistics
 
 /// Judges a closed window against its baseline: per feature and for the prediction the drift
-/// test, its verdict and the data-quality ratios; the share of drifted features.
+/// test, its verdict and the data-quality ratios; the share of drifted features; the outlier
+/// counts of the baseline's Mahalanobis model when it has one.
 ///
 /// **Method.** `options.method`, or under `auto` Evidently's rule
 /// (`automaticDriftMethod(kind:referenceCount:distinctValueCount:)`) with the baseline's
@@ -54,7 +55,8 @@ public func evaluate(
     }
     return WindowReport(
         baselineName: baseline.name, windowRange: window.windowRange, rows: window.rows, features: features,
-        prediction: evaluator.report(window: window.prediction, baseline: baseline.prediction, rows: window.rows))
+        prediction: evaluator.report(window: window.prediction, baseline: baseline.prediction, rows: window.rows),
+        outliers: window.outliers.map(OutlierReport.init))
 }
 
 private func layoutDifference(_ window: WindowProfile, _ baseline: BaselineProfile) -> String? {

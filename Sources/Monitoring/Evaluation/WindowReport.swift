@@ -12,11 +12,15 @@ public struct WindowReport: Sendable, Equatable, Codable {
     /// or "not enough variation"). Features with insufficient data or an inapplicable method have
     /// no verdict and are left out; nil when no feature has one.
     public var datasetDriftShare: Double?
+    /// `driftwatch_outlier_ratio`; nil when the baseline has no outlier model (and in reports
+    /// stored before driftwatch scored outliers).
+    public var outliers: OutlierReport?
 
     public init(
         baselineName: String, windowRange: ClosedRange<Int64>, rows: Int, features: [FeatureDriftReport],
-        prediction: FeatureDriftReport
+        prediction: FeatureDriftReport, outliers: OutlierReport? = nil
     ) {
+        self.outliers = outliers
         self.baselineName = baselineName
         self.windowRange = windowRange
         self.rows = rows

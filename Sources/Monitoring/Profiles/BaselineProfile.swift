@@ -11,6 +11,8 @@ import DriftStatistics
 /// - Categorical features and class predictions: `CategoricalBinning` top-`maxCategories` +
 ///   other + unseen. A probabilities prediction is profiled as its most probable class (ties go
 ///   to the class listed first in the schema).
+/// - Numeric features together: a ``MahalanobisOutlierModel`` (or why none was fitted), which
+///   windows score their rows against.
 /// - Boolean features: the categories `"false"` and `"true"`, both always kept, ranked by
 ///   reference frequency as `CategoricalBinning` ranks them.
 ///
@@ -27,6 +29,9 @@ public struct BaselineProfile: Sendable, Equatable, Codable {
     public let prediction: FeatureBaseline
     /// The schema's prediction type and classes, so windows read predictions the same way.
     public let predictionSpec: PredictionSpec
+    /// The outlier detector over the numeric features; nil only in baselines stored before
+    /// driftwatch fitted one (they load, and their windows report no outlier ratio).
+    public let outliers: OutlierBaseline?
 
     /// Freezes a baseline on `events`; the same as adding them to a ``BaselineProfileBuilder``
     /// in any number of slices and building it.
@@ -47,7 +52,7 @@ public struct BaselineProfile: Sendable, Equatable, Codable {
     /// A profile from parts already computed (``BaselineProfileBuilder/build(name:)``).
     init(
         name: String, rowCount: Int, options: BaselineOptions, features: [FeatureBaseline], prediction: FeatureBaseline,
-        predictionSpec: PredictionSpec
+        predictionSpec: PredictionSpec, outliers: OutlierBaseline
     ) {
         self.name = name
         self.rowCount = rowCount
@@ -55,6 +60,7 @@ public struct BaselineProfile: Sendable, Equatable, Codable {
         self.features = features
         self.prediction = prediction
         self.predictionSpec = predictionSpec
+        self.outliers = outliers
     }
 
     /// The baseline of the feature called `name`.

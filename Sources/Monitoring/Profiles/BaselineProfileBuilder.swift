@@ -1,6 +1,7 @@
 /// Builds a ``BaselineProfile`` from reference events handed over in slices (pages read from the
 /// store), so a large time range is never held as events: only the per-field values the profile
-/// needs (quantile bins are fitted to all of them) are kept until ``build(name:)``.
+/// needs (quantile bins are fitted to all of them) and the complete numeric rows the outlier model
+/// is fitted on are kept until ``build(name:)``.
 ///
 /// Adding the same events in any slicing gives the same profile as `BaselineProfile(name:schema:
 /// events:options:)`, which is built with this type: values are collected in event order, which is
@@ -13,6 +14,8 @@ public struct BaselineProfileBuilder: Sendable {
     /// Per declared feature, in schema order: the non-missing values and the missing count.
     private var columns: [Column]
     private var prediction: Column
+    /// The complete numeric rows the outlier model is fitted on.
+    private var outlierRows: CompleteNumericRows
 
     /// One field's collected reference values: numbers for numeric fields, strings for
     /// categorical and boolean ones (`"true"`/`"false"`) and class predictions.
@@ -36,6 +39,7 @@ public struct BaselineProfileBuilder: Sendable {
         self.options = options
         columns = Array(repeating: Column(), count: schema.features.count)
         prediction = Column()
+        outlierRows = CompleteNumericRows(schema: schema.features)
     }
 
     /// Adds reference events in order. An event is taken whole or not at all: on an error the
@@ -53,6 +57,7 @@ public struct BaselineProfileBuilder: Sendable {
             let predicted = try predictionCell(event, index: rowCount)
             for (position, cell) in cells.enumerated() { Self.append(cell, to: &columns[position]) }
             Self.append(predicted, to: &prediction)
+            outlierRows.add(event)
             rowCount += 1
         }
     }
@@ -87,7 +92,7 @@ public struct BaselineProfileBuilder: Sendable {
         }
         return BaselineProfile(
             name: name, rowCount: rowCount, options: options, features: features, prediction: predictionBaseline,
-            predictionSpec: schema.prediction)
+            predictionSpec: schema.prediction, outliers: MahalanobisOutlierModel.fit(outlierRows))
     }
 
     private static func append(_ cell: Cell, to column: inout Column) {

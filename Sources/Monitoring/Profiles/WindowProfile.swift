@@ -2,12 +2,16 @@ import DriftStatistics
 
 /// The mergeable state of one window of one model against one baseline (issue 3, "Windows"):
 /// per feature and for the prediction a `FeatureWindowProfile` over the baseline's frozen bins,
-/// plus the window's row count.
+/// plus the window's row count and, when the baseline has an outlier model, the window's outlier
+/// counts (`WindowOutliers`).
 ///
 /// **Updating.** `add(_:)` costs O(features): one dictionary lookup per declared feature, then
 /// constant work in the sketches (a binary search over ≤ `bins` edges, a Welford update, one
 /// reservoir step, a scan of ≤ 6 discrete values, or a category lookup). It allocates nothing
-/// beyond what the sketches themselves allocate (the unseen-name summary on a new name).
+/// beyond what the sketches themselves allocate (the unseen-name summary on a new name). With an
+/// outlier model the numeric values are gathered while the features are added, in a buffer from
+/// `withUnsafeTemporaryAllocation` (on the stack while it fits the compiler's 1 KiB limit, i.e.
+/// up to 128 numeric features), and scored in O(d²) (`MahalanobisOutlierModel.squaredDistance(overwriting:)`).
 /// Undeclared features in the event are ignored (the decoder counts them as schema violations).
 ///
 /// **Merging.** `merge(_:)` combines profiles of the same baseline: counts, quality counters and
@@ -28,6 +32,9 @@ public struct WindowProfile: Sendable, Equatable, Codable {
     public private(set) var features: [FeatureWindowProfile]
     public private(set) var prediction: FeatureWindowProfile
     public let predictionSpec: PredictionSpec
+    /// Outlier counts; nil when the baseline has no outlier model (and in profiles saved before
+    /// driftwatch scored outliers).
+    public private(set) var outliers: WindowOutliers?
 
     /// An empty profile of window `windowIndex` laid out on `baseline`'s bins.
     /// - Parameter shard: distinguishes parts of one window built separately (see the type).
@@ -52,6 +59,7 @@ public struct WindowProfile: Sendable, Equatable, Codable {
         windowRange = windowIndex...windowIndex
         rows = 0
         predictionSpec = baseline.predictionSpec
+        outliers = baseline.outliers?.model.map(WindowOutliers.init)
     }
 
     /// The profile of the feature called `name`.
@@ -63,9 +71,13 @@ public struct WindowProfile: Sendable, Equatable, Codable {
     /// prediction. A value of the wrong kind counts as a type violation of its field.
     public mutating func add(_ event: PredictionEvent) {
         rows += 1
-        for index in features.indices {
-            guard case .feature(let name) = features[index].field else { continue }
-            features[index].add(event.features[name] ?? .missing)
+        if let model = outliers?.model {
+            addFeatures(of: event, scoringWith: model)
+        } else {
+            for index in features.indices {
+                guard case .feature(let name) = features[index].field else { continue }
+                features[index].add(event.features[name] ?? .missing)
+            }
         }
         switch (predictionSpec.type, event.prediction) {
         case (.score, .number(let value)), (.regression, .number(let value)):
@@ -81,6 +93,26 @@ public struct WindowProfile: Sendable, Equatable, Codable {
         default:
             prediction.recordTypeViolation()
         }
+    }
+
+    /// Adds the event's features and scores its numeric values when all are present and finite.
+    private mutating func addFeatures(of event: PredictionEvent, scoringWith model: MahalanobisOutlierModel) {
+        let dimension = model.dimension
+        let outlier: Bool? = withUnsafeTemporaryAllocation(of: Double.self, capacity: dimension) { values in
+            var complete = true
+            var slot = 0
+            for index in features.indices {
+                guard case .feature(let name) = features[index].field else { continue }
+                let value = event.features[name] ?? .missing
+                features[index].add(value)
+                guard slot < dimension, model.featurePositions[slot] == index else { continue }
+                if case .number(let number) = value, number.isFinite { values[slot] = number } else { complete = false }
+                slot += 1
+            }
+            guard complete, slot == dimension else { return nil }
+            return model.squaredDistance(overwriting: values) > model.threshold
+        }
+        if let outlier { outliers?.count(outlier: outlier) }
     }
 
     /// Counts a value of `feature` that the decoder rejected for its type (the line is not a row).
@@ -106,6 +138,7 @@ public struct WindowProfile: Sendable, Equatable, Codable {
         do {
             for index in merged.features.indices { try merged.features[index].merge(other.features[index]) }
             try merged.prediction.merge(other.prediction)
+            if let theirs = other.outliers { merged.outliers?.merge(theirs) }
         } catch {
             throw .layoutMismatch(error.description)
         }
@@ -136,6 +169,7 @@ public struct WindowProfile: Sendable, Equatable, Codable {
             return mine.field == theirs.field
                 ? "\(mine.field): bins or reference range differ" : "\(mine.field) and \(theirs.field) differ"
         }
+        if outliers?.model != other.outliers?.model { return "the outlier models differ" }
         return nil
     }
 }
