@@ -14,8 +14,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// How far (seconds) an event may trail the newest event time of its model and still be
     /// profiled in its window; 0 by default (an event whose window has closed is late).
     public var allowedLateness: Double
-    /// How long (seconds) raw prediction and label events are kept before background pruning
-    /// removes them; 7 days by default (issue 3). Windows, reports and baselines are kept.
+    /// How long (seconds) raw predictions, labels and metric samples are kept before background
+    /// pruning removes them; 7 days by default (issue 3). Windows, reports and baselines are kept.
     public var rawEventRetention: Double
     /// How long (seconds) after its prediction a label still counts towards the performance of
     /// the prediction's window; 7 days by default.

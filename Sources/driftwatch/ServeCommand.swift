@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How long an event may trail its model's newest event time and still join its window, e.g. 10m (env DRIFTWATCH_ALLOWED_LATENESS; default 0).", valueName: "duration"))
     var allowedLateness: String?
 
-    @Option(help: ArgumentHelp("How long raw prediction and label events are kept, e.g. 7d (env DRIFTWATCH_RETENTION; default 7d).", valueName: "duration"))
+    @Option(help: ArgumentHelp("How long raw predictions, labels and metric samples are kept, e.g. 7d (env DRIFTWATCH_RETENTION; default 7d).", valueName: "duration"))
     var retention: String?
 
     @Option(name: .customLong("label-ttl"), help: ArgumentHelp("How long after its prediction a label still counts, e.g. 7d (env DRIFTWATCH_LABEL_TTL; default 7d).", valueName: "duration"))
