@@ -1,0 +1,94 @@
+import DriftwatchTestSupport
+import Foundation
+import Testing
+
+/// `driftwatch ingest` against the real `driftwatch serve` on an ephemeral loopback port.
+@Suite("driftwatch ingest")
+struct IngestCommandTests {
+    static func event(_ index: Int, amount: String? = nil) -> String {
+        #"{"id":"e\#(index)","timestamp":\#(1_767_225_600 + index),"features":{"amount":\#(amount ?? String(index)),"country":"DE"},"prediction":0.5}"#
+    }
+
+    /// The server's counter of stored predictions of model `fraud`.
+    static func ingested(_ server: ServeProcess) async throws -> String? {
+        let metrics = try await server.request("GET", "/metrics")
+        return metrics.body.split(separator: "\n").first { $0.hasPrefix(#"driftwatch_predictions_ingested_total{model="fraud"} "#) }
+            .map { String($0.split(separator: " ").last ?? "") }
+    }
+
+    @Test("a bad line in the third batch is reported by its file line, the rest is stored, and a re-run is all duplicates")
+    func badLineInThirdBatch() async throws {
+        let scratch = try ScratchDirectory()
+        let server = try await BaselineCreateCommandTests.server(scratch)
+        // 250 events in batches of 100; a blank line at file line 121 shifts the later events by one,
+        // so the bad event, the 229th, sits on file line 230 and is line 29 of the third batch.
+        var lines = (0..<250).map { Self.event($0) }
+        lines[228] = Self.event(228, amount: #""12.5""#)
+        lines.insert("", at: 120)
+        try scratch.write("events.ndjson", lines.joined(separator: "\n") + "\n")
+
+        let first = try scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--batch-size", "100", "--server", server.baseURL)
+        #expect(first.status == 1, "\(first.standardError)")
+        let output = first.standardOutput
+        #expect(output.hasPrefix("Ingested events.ndjson into model 'fraud' (predictions):\n"))
+        #expect(output.contains("  sent        250 events in 3 batches\n"))
+        #expect(output.contains("  accepted    249\n"))
+        #expect(output.contains("  duplicates  0\n"))
+        #expect(output.contains("  rejected    1\n    events.ndjson: line 230: feature 'amount': expected number, got string\n"), "\(output)")
+        #expect(output.contains(" events/s)\n"))
+        #expect(!first.standardError.contains("\r"))
+        #expect(try await Self.ingested(server) == "249")
+
+        let again = try scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--batch-size", "100", "--concurrency", "1", "--server", server.baseURL)
+        #expect(again.status == 1, "\(again.standardError)")
+        #expect(again.standardOutput.contains("  accepted    0\n  duplicates  249\n  rejected    1\n    events.ndjson: line 230: "))
+        #expect(try await Self.ingested(server) == "249")
+        #expect(server.stop() == 0)
+    }
+
+    @Test("a clean file exits 0, a re-run reports every event as a duplicate, and labels go to /labels")
+    func cleanReplayAndLabels() async throws {
+        let scratch = try ScratchDirectory()
+        let server = try await BaselineCreateCommandTests.server(scratch)
+        try scratch.write("events.jsonl", (0..<300).map { Self.event($0) }.joined(separator: "\n"))
+
+        let first = try scratch.run("ingest", "--model", "fraud", "--file", "events.jsonl", "--batch-size", "64", environment: ["DRIFTWATCH_SERVER": server.baseURL])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.contains("  sent        300 events in 5 batches\n  accepted    300\n  duplicates  0\n  rejected    0\n"))
+        let again = try scratch.run("ingest", "--model", "fraud", "--file", "events.jsonl", "--server", server.baseURL)
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.standardOutput.contains("  sent        300 events in 1 batch\n  accepted    0\n  duplicates  300\n  rejected    0\n"))
+        #expect(try await Self.ingested(server) == "300")
+
+        try scratch.write("labels.ndjson", (0..<300).map { #"{"id":"e\#($0)","label":\#($0 % 2)}"# }.joined(separator: "\n"))
+        let labels = try scratch.run("ingest", "--model", "fraud", "--file", "labels.ndjson", "--labels", "--server", server.baseURL)
+        #expect(labels.status == 0, "\(labels.standardError)")
+        #expect(labels.standardOutput.hasPrefix("Ingested labels.ndjson into model 'fraud' (labels):\n"))
+        #expect(labels.standardOutput.contains("  accepted    300\n"))
+        #expect(server.stop() == 0)
+    }
+
+    @Test("an unknown model, an unreachable server, a missing file and a bad batch size exit 2 with the reason")
+    func errors() async throws {
+        let scratch = try ScratchDirectory()
+        let server = try await BaselineCreateCommandTests.server(scratch)
+        try scratch.write("events.ndjson", Self.event(0) + "\n")
+
+        let unknown = try scratch.run("ingest", "--model", "nope", "--file", "events.ndjson", "--server", server.baseURL)
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError == "driftwatch: events.ndjson: unknown model 'nope' (HTTP 404)\n")
+
+        let unreachable = try scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--server", "http://127.0.0.1:1")
+        #expect(unreachable.status == 2)
+        #expect(unreachable.standardError.hasPrefix("driftwatch: cannot reach the driftwatch server at http://127.0.0.1:1: "))
+
+        let missing = try scratch.run("ingest", "--model", "fraud", "--file", "none.ndjson", "--server", server.baseURL)
+        #expect(missing.status == 2)
+        #expect(missing.standardError == "driftwatch: none.ndjson: cannot read: No such file or directory\n")
+
+        let batch = try scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--batch-size", "0", "--server", server.baseURL)
+        #expect(batch.status == 2)
+        #expect(batch.standardError == "driftwatch: --batch-size must be between 1 and 100000, got 0\n")
+        #expect(try await Self.ingested(server) == nil)
+    }
+}
