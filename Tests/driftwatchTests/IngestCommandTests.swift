@@ -91,4 +91,41 @@ struct IngestCommandTests {
         #expect(batch.standardError == "driftwatch: --batch-size must be between 1 and 100000, got 0\n")
         #expect(try await Self.ingested(server) == nil)
     }
+
+    @Test("503 with Retry-After and a 500 are retried, the token is sent on every request, and nothing is lost or doubled")
+    func retriesThroughAnOverloadedProxy() async throws {
+        let scratch = try ScratchDirectory()
+        let server = try await BaselineCreateCommandTests.server(scratch)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/testing/overload_proxy.py")
+        let log = scratch.url.appendingPathComponent("proxy.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let proxy = Process()
+        proxy.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        proxy.arguments = ["python3", script.path, server.baseURL, "2", "1"]
+        proxy.standardError = try FileHandle(forWritingTo: log)
+        proxy.standardOutput = FileHandle.nullDevice
+        try proxy.run()
+        // SIGKILL: the child inherits the test runner's blocked signals, SIGTERM among them.
+        defer {
+            kill(proxy.processIdentifier, SIGKILL)
+            proxy.waitUntilExit()
+        }
+        let port = try await DriftwatchProcess.waitForPort(log: log, process: proxy)
+        try scratch.write("events.ndjson", (0..<250).map { Self.event($0) }.joined(separator: "\n"))
+
+        let run = try scratch.run(
+            "ingest", "--model", "fraud", "--file", "events.ndjson", "--batch-size", "100", "--concurrency", "1",
+            "--server", "http://127.0.0.1:\(port)", environment: ["DRIFTWATCH_TOKEN": "s3cret"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("  sent        250 events in 3 batches\n  accepted    250\n  duplicates  0\n  rejected    0\n"))
+        let seconds = try #require(run.standardOutput.firstMatch(of: /elapsed +([0-9.]+) s/).flatMap { Double($0.1) })
+        #expect(seconds >= 2, "two Retry-After: 1 waits")
+        #expect(try await Self.ingested(server) == "250")
+
+        let requests = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("proxy: ") }
+        let statuses = requests.filter { $0.hasPrefix("proxy: POST") }.map { $0.split(separator: " ")[3] }
+        #expect(statuses == ["503", "503", "500", "200", "200", "200"])
+        #expect(requests.allSatisfy { $0.hasSuffix("auth=Bearer s3cret") }, "\(requests)")
+    }
 }
