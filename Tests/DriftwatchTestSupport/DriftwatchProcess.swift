@@ -42,30 +42,64 @@ public enum DriftwatchProcess {
     /// Runs to completion in `directory`. Output goes to files rather than pipes, so a large
     /// report cannot fill a pipe buffer and block the child.
     public static func run(_ arguments: [String], in directory: URL, environment overrides: [String: String] = [:]) throws -> Outcome {
+        let child = try Child(arguments, in: directory, environment: overrides)
+        try child.process.run()
+        child.process.waitUntilExit()
+        return try child.outcome()
+    }
+
+    /// `run` for async tests: waits for the exit without holding a thread of the shared pool, so
+    /// tests running beside it (a server being polled for its port) keep going.
+    public static func run(_ arguments: [String], in directory: URL, environment overrides: [String: String] = [:]) async throws -> Outcome {
+        let child = try Child(arguments, in: directory, environment: overrides)
+        let process = child.process
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        return try child.outcome()
+    }
+
+    /// A child process with its standard output and error in files of the directory.
+    private struct Child {
         let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = environment(overrides)
-        let output = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let error = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: error.path, contents: nil)
-        let outputHandle = try FileHandle(forWritingTo: output)
-        let errorHandle = try FileHandle(forWritingTo: error)
-        process.standardOutput = outputHandle
-        process.standardError = errorHandle
-        try process.run()
-        process.waitUntilExit()
-        try outputHandle.close()
-        try errorHandle.close()
-        let outcome = Outcome(
-            status: process.terminationStatus,
-            standardOutput: try String(contentsOf: output, encoding: .utf8),
-            standardError: try String(contentsOf: error, encoding: .utf8))
-        try FileManager.default.removeItem(at: output)
-        try FileManager.default.removeItem(at: error)
-        return outcome
+        let output: URL
+        let error: URL
+        let outputHandle: FileHandle
+        let errorHandle: FileHandle
+
+        init(_ arguments: [String], in directory: URL, environment overrides: [String: String]) throws {
+            process.executableURL = try binary()
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            process.environment = environment(overrides)
+            output = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
+            error = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: error.path, contents: nil)
+            outputHandle = try FileHandle(forWritingTo: output)
+            errorHandle = try FileHandle(forWritingTo: error)
+            process.standardOutput = outputHandle
+            process.standardError = errorHandle
+        }
+
+        /// The exit status and both outputs; removes the output files.
+        func outcome() throws -> Outcome {
+            try outputHandle.close()
+            try errorHandle.close()
+            let outcome = Outcome(
+                status: process.terminationStatus,
+                standardOutput: try String(contentsOf: output, encoding: .utf8),
+                standardError: try String(contentsOf: error, encoding: .utf8))
+            try FileManager.default.removeItem(at: output)
+            try FileManager.default.removeItem(at: error)
+            return outcome
+        }
     }
 
     /// Starts the binary in the background with its standard error in a log file (a pipe nobody
@@ -86,17 +120,18 @@ public enum DriftwatchProcess {
         return (process, log)
     }
 
-    /// The port a server printed in its "listening on" line, polled until `deadline`.
-    public static func waitForPort(log: URL, process: Process, deadline: Duration = .seconds(30)) async throws -> Int {
+    /// The port a server printed in its "listening on" line, polled until `deadline` (generous:
+    /// a debug build starting while the whole test suite loads both cores can take many seconds).
+    public static func waitForPort(log: URL, process: Process, deadline: Duration = .seconds(120)) async throws -> Int {
         let marker = "listening on http://127.0.0.1:"
         let end = ContinuousClock.now + deadline
-        while ContinuousClock.now < end {
+        while true {
             let text = try String(contentsOf: log, encoding: .utf8)
             if let range = text.range(of: marker) {
                 let digits = text[range.upperBound...].prefix { $0.isNumber }
                 if let port = Int(digits), port > 0 { return port }
             }
-            guard process.isRunning else { break }
+            guard process.isRunning, ContinuousClock.now < end else { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw TestSupportError("the server did not report its port: \(try String(contentsOf: log, encoding: .utf8))")

@@ -28,4 +28,9 @@ public final class ScratchDirectory {
     public func run(_ arguments: String..., environment: [String: String] = [:]) throws -> DriftwatchProcess.Outcome {
         try DriftwatchProcess.run(arguments, in: url, environment: environment)
     }
+
+    /// Runs `driftwatch` with these arguments inside the directory, without blocking a thread.
+    public func run(_ arguments: String..., environment: [String: String] = [:]) async throws -> DriftwatchProcess.Outcome {
+        try await DriftwatchProcess.run(arguments, in: url, environment: environment)
+    }
 }

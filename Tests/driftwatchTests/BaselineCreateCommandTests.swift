@@ -34,7 +34,7 @@ struct BaselineCreateCommandTests {
         csv[49] = "r48,oops,DE,0.5"  // file line 50
         try scratch.write("ref.csv", csv.joined(separator: "\n") + "\n")
 
-        let created = try scratch.run("baseline", "create", "--model", "fraud", "--name", "reference", "--file", "ref.csv", "--server", server.baseURL)
+        let created = try await scratch.run("baseline", "create", "--model", "fraud", "--name", "reference", "--file", "ref.csv", "--server", server.baseURL)
         #expect(created.status == 0, "\(created.standardError)")
         #expect(created.standardOutput.hasPrefix("Baseline 'reference' of model 'fraud' from ref.csv: 119 rows profiled, 1 rejected; active\n"))
         #expect(created.standardOutput.contains("  ref.csv: line 50: "), "\(created.standardOutput)")
@@ -43,7 +43,7 @@ struct BaselineCreateCommandTests {
 
         let events = (0..<80).map { #"{"id":"b\#($0)","features":{"amount":\#($0),"country":"FR"},"prediction":0.5}"# }
         try scratch.write("ref.jsonl", events.joined(separator: "\n") + "\n")
-        let kept = try scratch.run(
+        let kept = try await scratch.run(
             "baseline", "create", "--model", "fraud", "--name", "candidate", "--file", "ref.jsonl", "--no-activate",
             environment: ["DRIFTWATCH_SERVER": server.baseURL])
         #expect(kept.status == 0, "\(kept.standardError)")
@@ -51,7 +51,7 @@ struct BaselineCreateCommandTests {
         #expect(try await Self.activeBaseline(server)?.name == "reference")
 
         try scratch.write("ref.ndjson", events.prefix(60).joined(separator: "\n"))
-        let activated = try scratch.run("baseline", "create", "--model", "fraud", "--name", "nd", "--file", "ref.ndjson", "--server", server.baseURL + "/")
+        let activated = try await scratch.run("baseline", "create", "--model", "fraud", "--name", "nd", "--file", "ref.ndjson", "--server", server.baseURL + "/")
         #expect(activated.status == 0, "\(activated.standardError)")
         let active = try #require(try await Self.activeBaseline(server))
         #expect(active.name == "nd")
@@ -65,27 +65,27 @@ struct BaselineCreateCommandTests {
         let server = try await Self.server(scratch)
         try scratch.write("ref.csv", "id,amount,country,prediction\nr1,1,DE,0.5\n")
 
-        let missing = try scratch.run("baseline", "create", "--model", "fraud", "--name", "r", "--file", "nope.csv", "--server", server.baseURL)
+        let missing = try await scratch.run("baseline", "create", "--model", "fraud", "--name", "r", "--file", "nope.csv", "--server", server.baseURL)
         #expect(missing.status == 2)
         #expect(missing.standardError == "driftwatch: nope.csv: cannot read: No such file or directory\n")
 
         // Nothing listens on port 1 of loopback (a privileged port no test binds).
-        let unreachable = try scratch.run("baseline", "create", "--model", "fraud", "--name", "r", "--file", "ref.csv", "--server", "http://127.0.0.1:1")
+        let unreachable = try await scratch.run("baseline", "create", "--model", "fraud", "--name", "r", "--file", "ref.csv", "--server", "http://127.0.0.1:1")
         #expect(unreachable.status == 2)
         #expect(unreachable.standardError.hasPrefix("driftwatch: cannot reach the driftwatch server at http://127.0.0.1:1: "))
         #expect(unreachable.standardError.contains("is 'driftwatch serve' running there?"))
 
-        let unknown = try scratch.run("baseline", "create", "--model", "nope", "--name", "r", "--file", "ref.csv", "--server", server.baseURL)
+        let unknown = try await scratch.run("baseline", "create", "--model", "nope", "--name", "r", "--file", "ref.csv", "--server", server.baseURL)
         #expect(unknown.status == 2)
         #expect(unknown.standardError == "driftwatch: ref.csv: the server refused the baseline (HTTP 404): unknown model 'nope'\n")
 
         try scratch.write("empty.csv", "id,amount,country,prediction\n")
-        let refused = try scratch.run("baseline", "create", "--model", "fraud", "--name", "r", "--file", "empty.csv", "--server", server.baseURL)
+        let refused = try await scratch.run("baseline", "create", "--model", "fraud", "--name", "r", "--file", "empty.csv", "--server", server.baseURL)
         #expect(refused.status == 2)
         #expect(refused.standardError.hasPrefix("driftwatch: empty.csv: the server refused the baseline (HTTP 400): "))
 
         try scratch.write("ref.parquet", "x")
-        let unknownType = try scratch.run("baseline", "create", "--model", "fraud", "--name", "r", "--file", "ref.parquet", "--server", server.baseURL)
+        let unknownType = try await scratch.run("baseline", "create", "--model", "fraud", "--name", "r", "--file", "ref.parquet", "--server", server.baseURL)
         #expect(unknownType.status == 2)
         #expect(unknownType.standardError.hasPrefix("driftwatch: ref.parquet: unknown file type"))
         #expect(try await Self.activeBaseline(server) == nil)

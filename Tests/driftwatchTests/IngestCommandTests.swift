@@ -27,7 +27,7 @@ struct IngestCommandTests {
         lines.insert("", at: 120)
         try scratch.write("events.ndjson", lines.joined(separator: "\n") + "\n")
 
-        let first = try scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--batch-size", "100", "--server", server.baseURL)
+        let first = try await scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--batch-size", "100", "--server", server.baseURL)
         #expect(first.status == 1, "\(first.standardError)")
         let output = first.standardOutput
         #expect(output.hasPrefix("Ingested events.ndjson into model 'fraud' (predictions):\n"))
@@ -39,7 +39,7 @@ struct IngestCommandTests {
         #expect(!first.standardError.contains("\r"))
         #expect(try await Self.ingested(server) == "249")
 
-        let again = try scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--batch-size", "100", "--concurrency", "1", "--server", server.baseURL)
+        let again = try await scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--batch-size", "100", "--concurrency", "1", "--server", server.baseURL)
         #expect(again.status == 1, "\(again.standardError)")
         #expect(again.standardOutput.contains("  accepted    0\n  duplicates  249\n  rejected    1\n    events.ndjson: line 230: "))
         #expect(try await Self.ingested(server) == "249")
@@ -52,16 +52,16 @@ struct IngestCommandTests {
         let server = try await BaselineCreateCommandTests.server(scratch)
         try scratch.write("events.jsonl", (0..<300).map { Self.event($0) }.joined(separator: "\n"))
 
-        let first = try scratch.run("ingest", "--model", "fraud", "--file", "events.jsonl", "--batch-size", "64", environment: ["DRIFTWATCH_SERVER": server.baseURL])
+        let first = try await scratch.run("ingest", "--model", "fraud", "--file", "events.jsonl", "--batch-size", "64", environment: ["DRIFTWATCH_SERVER": server.baseURL])
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("  sent        300 events in 5 batches\n  accepted    300\n  duplicates  0\n  rejected    0\n"))
-        let again = try scratch.run("ingest", "--model", "fraud", "--file", "events.jsonl", "--server", server.baseURL)
+        let again = try await scratch.run("ingest", "--model", "fraud", "--file", "events.jsonl", "--server", server.baseURL)
         #expect(again.status == 0, "\(again.standardError)")
         #expect(again.standardOutput.contains("  sent        300 events in 1 batch\n  accepted    0\n  duplicates  300\n  rejected    0\n"))
         #expect(try await Self.ingested(server) == "300")
 
         try scratch.write("labels.ndjson", (0..<300).map { #"{"id":"e\#($0)","label":\#($0 % 2)}"# }.joined(separator: "\n"))
-        let labels = try scratch.run("ingest", "--model", "fraud", "--file", "labels.ndjson", "--labels", "--server", server.baseURL)
+        let labels = try await scratch.run("ingest", "--model", "fraud", "--file", "labels.ndjson", "--labels", "--server", server.baseURL)
         #expect(labels.status == 0, "\(labels.standardError)")
         #expect(labels.standardOutput.hasPrefix("Ingested labels.ndjson into model 'fraud' (labels):\n"))
         #expect(labels.standardOutput.contains("  accepted    300\n"))
@@ -74,19 +74,19 @@ struct IngestCommandTests {
         let server = try await BaselineCreateCommandTests.server(scratch)
         try scratch.write("events.ndjson", Self.event(0) + "\n")
 
-        let unknown = try scratch.run("ingest", "--model", "nope", "--file", "events.ndjson", "--server", server.baseURL)
+        let unknown = try await scratch.run("ingest", "--model", "nope", "--file", "events.ndjson", "--server", server.baseURL)
         #expect(unknown.status == 2)
         #expect(unknown.standardError == "driftwatch: events.ndjson: unknown model 'nope' (HTTP 404)\n")
 
-        let unreachable = try scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--server", "http://127.0.0.1:1")
+        let unreachable = try await scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--server", "http://127.0.0.1:1")
         #expect(unreachable.status == 2)
         #expect(unreachable.standardError.hasPrefix("driftwatch: cannot reach the driftwatch server at http://127.0.0.1:1: "))
 
-        let missing = try scratch.run("ingest", "--model", "fraud", "--file", "none.ndjson", "--server", server.baseURL)
+        let missing = try await scratch.run("ingest", "--model", "fraud", "--file", "none.ndjson", "--server", server.baseURL)
         #expect(missing.status == 2)
         #expect(missing.standardError == "driftwatch: none.ndjson: cannot read: No such file or directory\n")
 
-        let batch = try scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--batch-size", "0", "--server", server.baseURL)
+        let batch = try await scratch.run("ingest", "--model", "fraud", "--file", "events.ndjson", "--batch-size", "0", "--server", server.baseURL)
         #expect(batch.status == 2)
         #expect(batch.standardError == "driftwatch: --batch-size must be between 1 and 100000, got 0\n")
         #expect(try await Self.ingested(server) == nil)
@@ -114,7 +114,7 @@ struct IngestCommandTests {
         let port = try await DriftwatchProcess.waitForPort(log: log, process: proxy)
         try scratch.write("events.ndjson", (0..<250).map { Self.event($0) }.joined(separator: "\n"))
 
-        let run = try scratch.run(
+        let run = try await scratch.run(
             "ingest", "--model", "fraud", "--file", "events.ndjson", "--batch-size", "100", "--concurrency", "1",
             "--server", "http://127.0.0.1:\(port)", environment: ["DRIFTWATCH_TOKEN": "s3cret"])
         #expect(run.status == 0, "\(run.standardError)")
