@@ -4,9 +4,11 @@ import Foundation
 /// `driftwatch baseline create`: uploads a reference file to `PUT /v1/models/{model}/baselines/{name}`,
 /// where the server profiles it, and prints what the server kept and left out.
 ///
-/// Rows the server rejected are listed with their file line numbers (the whole file is one
-/// request, so the server's numbers are the file's) and do not change the exit code: the baseline
-/// exists. Exit 2 for a missing file, an unreachable server or an error answer.
+/// The whole file is one request body (a baseline is profiled in one piece), so it must fit the
+/// server's body limit (`serve --max-body-bytes`, 16 MiB by default; a larger file gets the
+/// server's 413 message). Rows the server rejected are listed with their file line numbers (the
+/// server numbers the body's lines, which are the file's) and do not change the exit code: the
+/// baseline exists. Exit 2 for a missing file, an unreachable server or an error answer.
 struct BaselineCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
