@@ -10,9 +10,11 @@ APT_BUILD := libblas-dev liblapack-dev libsqlite3-dev
 # OpenBLAS stands in for the reference BLAS/LAPACK at run time (Debian alternatives) for speed.
 APT_FAST_BLAS := libopenblas0-pthread
 # Real parsers the exposition tests feed driftwatch's /metrics output to: promtool (Debian's
-# prometheus package) and prometheus_client's strict OpenMetrics parser.
+# prometheus package) and prometheus_client's strict OpenMetrics parser; Grafana's dashboard model
+# (grafana-foundation-sdk, generated from Grafana's schema) that the dashboard test validates with.
 APT_TEST := prometheus
-PY_TEST := prometheus_client==0.26.0
+PY_TEST := prometheus_client==0.26.0 'grafana-foundation-sdk==1769699379!11.6.0'
+PY_TEST_MODULES := prometheus_client, grafana_foundation_sdk
 # Python peers the benchmark runs beside driftwatch, and the fixture generators use.
 PY_PEERS := scipy==1.17.1 numpy==2.4.6 statsmodels==0.15.0 scikit-learn==1.9.1 mpmath==1.3.0
 
@@ -62,7 +64,7 @@ test-tools: deps
 	$(call apt_install,$(APT_TEST))
 	@if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet prometheus 2>/dev/null; then \
 	  systemctl disable --now prometheus >/dev/null 2>&1 || true; fi
-	@python3 -c "import prometheus_client" 2>/dev/null || python3 -m pip install -q $(PY_TEST)
+	@python3 -c "import $(PY_TEST_MODULES)" 2>/dev/null || python3 -m pip install -q $(PY_TEST)
 
 test: deps-fast-blas test-tools
 	swift test $(SWIFT_TEST_FLAGS)

@@ -55,10 +55,14 @@ let package = Package(
             path: "Benchmarks/driftstats-bench",
             swiftSettings: strict
         ),
-        .testTarget(name: "driftwatchTests", dependencies: ["DriftStatistics"], swiftSettings: strict),
+        .target(name: "DriftwatchTestSupport", path: "Tests/DriftwatchTestSupport", swiftSettings: strict),
+        .testTarget(name: "driftwatchTests", dependencies: ["DriftStatistics", "DriftwatchTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "DriftwatchServerTests",
-            dependencies: ["DriftwatchServer", "Monitoring", "Storage", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "DriftwatchServer", "Monitoring", "Storage", "DriftwatchTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Monitoring"], swiftSettings: strict),

@@ -175,8 +175,15 @@ struct DriftwatchRoutes: Sendable {
 
     /// Profiles an uploaded reference set and makes it the model's active baseline. Rows that fail
     /// validation are left out and listed, like rejected ingest lines; the upload fails only when
-    /// no valid row remains or the framing is unreadable.
+    /// no valid row remains or the framing is unreadable. `?activate=false` stores the baseline
+    /// without changing which one is active.
     private func putBaseline(model name: String, name baselineName: String, _ request: Request) async throws -> Response {
+        let activate: Bool
+        switch request.uri.queryParameters["activate"] {
+        case nil, "true": activate = true
+        case "false": activate = false
+        case let other?: throw APIError.badRequest("activate: expected true or false, got '\(other)'")
+        }
         let mediaType = RequestContentType.mediaType(of: request)
         guard mediaType == "text/csv" || mediaType == "application/x-ndjson" else {
             throw APIError(
@@ -210,10 +217,11 @@ struct DriftwatchRoutes: Sendable {
         } catch {
             throw APIError.badRequest("baseline '\(baselineName)': \(error.description)")
         }
-        try await store.putBaseline(model: name, profile: profile, activate: true, at: Date().timeIntervalSince1970)
+        try await store.putBaseline(model: name, profile: profile, activate: activate, at: Date().timeIntervalSince1970)
         await pipelines.baselineChanged(name)
+        let active = try await store.activeBaseline(model: name)?.summary.name == baselineName
         return JSONBody.response(
-            BaselineResponse(model: name, baseline: baselineName, rows: profile.rowCount, active: true, rejected: rejected))
+            BaselineResponse(model: name, baseline: baselineName, rows: profile.rowCount, active: active, rejected: rejected))
     }
 
     // MARK: Bodies

@@ -55,4 +55,22 @@ import Testing
             #expect(unknown.status == .notFound)
         }
     }
+
+    @Test func activateFalseKeepsTheActiveBaseline() async throws {
+        try await ServerHarness.run { client, store in
+            try await client.registerModel()
+            let first = try await client.send(.put, "/v1/models/fraud/baselines/first", contentType: "text/csv", body: Self.csv(rows: 30))
+            #expect(first.status == .ok)
+            let second = try await client.send(
+                .put, "/v1/models/fraud/baselines/second?activate=false", contentType: "text/csv", body: Self.csv(rows: 40))
+            #expect(second.status == .ok, "\(second.text)")
+            #expect(try second.json()["active"] as? Bool == false)
+            #expect(try await store.activeBaseline(model: "fraud")?.summary.name == "first")
+            #expect(try await store.baselines(model: "fraud").map(\.name) == ["first", "second"])
+
+            let bad = try await client.send(.put, "/v1/models/fraud/baselines/third?activate=no", contentType: "text/csv", body: Self.csv(rows: 5))
+            #expect(bad.status == .badRequest)
+            #expect(bad.text == #"{"error":"activate: expected true or false, got 'no'"}"#)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import DriftwatchTestSupport
 import Foundation
 import Testing
 
@@ -8,13 +9,13 @@ import FoundationNetworking
 /// Runs the built `driftwatch serve` as a child process, as an operator would.
 @Suite struct ServeProcessTests {
     @Test func servesOnAnEphemeralPortAndStopsCleanlyOnSIGTERM() async throws {
-        let directory = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchDirectory()
+        let directory = scratch.url
         let data = directory.appendingPathComponent("var/driftwatch.sqlite")
-        let (process, log) = try Self.start(["serve", "--listen", "127.0.0.1:0", "--data", data.path], in: directory)
+        let (process, log) = try DriftwatchProcess.start(["serve", "--listen", "127.0.0.1:0", "--data", data.path], in: directory)
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
-        let port = try await Self.waitForPort(log: log, process: process)
+        let port = try await DriftwatchProcess.waitForPort(log: log, process: process)
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/readyz"))
         let (body, response) = try await URLSession.shared.data(from: url)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
@@ -32,17 +33,17 @@ import FoundationNetworking
     /// A 200 means committed: after `kill -9` right behind the answer, a restarted server
     /// already holds every acknowledged event (the re-sent batch is all duplicates).
     @Test func acknowledgedEventsSurviveKill9() async throws {
-        let directory = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchDirectory()
+        let directory = scratch.url
         let data = directory.appendingPathComponent("var/driftwatch.sqlite").path
         let batch = (0..<200).map { #"{"id":"k\#($0)","features":{"amount":\#($0)},"prediction":0.5}"# }.joined(separator: "\n")
 
-        let (first, firstLog) = try Self.start(["serve", "--listen", "127.0.0.1:0", "--data", data], in: directory)
+        let (first, firstLog) = try DriftwatchProcess.start(["serve", "--listen", "127.0.0.1:0", "--data", data], in: directory)
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
-        let firstPort = try await Self.waitForPort(log: firstLog, process: first)
-        let registered = try await Self.request("PUT", port: firstPort, "/v1/models/fraud", type: "application/json", body: ServerHarness.schemaJSON)
+        let firstPort = try await DriftwatchProcess.waitForPort(log: firstLog, process: first)
+        let registered = try await LoopbackHTTP.request("PUT", port: firstPort, "/v1/models/fraud", type: "application/json", body: ServerHarness.schemaJSON)
         #expect(registered.status == 201)
-        let ingested = try await Self.request("POST", port: firstPort, "/v1/models/fraud/predictions", type: "application/x-ndjson", body: batch)
+        let ingested = try await LoopbackHTTP.request("POST", port: firstPort, "/v1/models/fraud/predictions", type: "application/x-ndjson", body: batch)
         #expect(ingested.status == 200)
         #expect(ingested.body.contains(#""accepted":200"#), "\(ingested.body)")
         kill(first.processIdentifier, SIGKILL)
@@ -51,10 +52,10 @@ import FoundationNetworking
 
         let secondDirectory = directory.appendingPathComponent("second")
         try FileManager.default.createDirectory(at: secondDirectory, withIntermediateDirectories: true)
-        let (second, secondLog) = try Self.start(["serve", "--listen", "127.0.0.1:0", "--data", data], in: secondDirectory)
+        let (second, secondLog) = try DriftwatchProcess.start(["serve", "--listen", "127.0.0.1:0", "--data", data], in: secondDirectory)
         defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
-        let secondPort = try await Self.waitForPort(log: secondLog, process: second)
-        let resent = try await Self.request("POST", port: secondPort, "/v1/models/fraud/predictions", type: "application/x-ndjson", body: batch)
+        let secondPort = try await DriftwatchProcess.waitForPort(log: secondLog, process: second)
+        let resent = try await LoopbackHTTP.request("POST", port: secondPort, "/v1/models/fraud/predictions", type: "application/x-ndjson", body: batch)
         #expect(resent.body == #"{"accepted":0,"duplicates":200,"rejected":[]}"#)
         second.terminate()
         second.waitUntilExit()
@@ -62,9 +63,9 @@ import FoundationNetworking
     }
 
     @Test func refusesToBindBeyondLoopbackWithoutTokens() throws {
-        let directory = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let (process, log) = try Self.start(["serve", "--listen", "0.0.0.0:0", "--data", "x.sqlite"], in: directory)
+        let scratch = try ScratchDirectory()
+        let directory = scratch.url
+        let (process, log) = try DriftwatchProcess.start(["serve", "--listen", "0.0.0.0:0", "--data", "x.sqlite"], in: directory)
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
         let message = try String(contentsOf: log, encoding: .utf8)
@@ -73,12 +74,12 @@ import FoundationNetworking
     }
 
     @Test func insecureBindsBeyondLoopbackWithAWarning() async throws {
-        let directory = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let (process, log) = try Self.start(["serve", "--listen", "0.0.0.0:0", "--data", "x.sqlite", "--insecure"], in: directory)
+        let scratch = try ScratchDirectory()
+        let directory = scratch.url
+        let (process, log) = try DriftwatchProcess.start(["serve", "--listen", "0.0.0.0:0", "--data", "x.sqlite", "--insecure"], in: directory)
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        let port = try await Self.waitForPort(log: log, process: process, host: "0.0.0.0")
-        let models = try await Self.request("GET", port: port, "/v1/models", type: "application/json", body: "")
+        let port = try await DriftwatchProcess.waitForPort(log: log, process: process, host: "0.0.0.0")
+        let models = try await LoopbackHTTP.request("GET", port: port, "/v1/models", type: "application/json", body: "")
         #expect(models.status == 200)
         process.terminate()
         process.waitUntilExit()
@@ -88,21 +89,21 @@ import FoundationNetworking
     }
 
     @Test func tokensFromTheConfigFileGuardTheRoutes() async throws {
-        let directory = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchDirectory()
+        let directory = scratch.url
         let tokens = directory.appendingPathComponent("tokens.yaml")
         _ = FileManager.default.createFile(
             atPath: tokens.path, contents: Data("- name: grafana\n  token: read-secret\n  scopes: [read]\n".utf8),
             attributes: [.posixPermissions: 0o600])
         let config = directory.appendingPathComponent("dw.yaml")
         try "listen: 0.0.0.0:0\ndata: x.sqlite\ntokens_file: tokens.yaml\nlog_format: json\n".write(to: config, atomically: true, encoding: .utf8)
-        let (process, log) = try Self.start(["serve", "--config", config.path], in: directory)
+        let (process, log) = try DriftwatchProcess.start(["serve", "--config", config.path], in: directory)
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        let port = try await Self.waitForPort(log: log, process: process, host: "0.0.0.0")
-        #expect(try await Self.request("GET", port: port, "/v1/models", type: "application/json", body: "").status == 401)
-        let read = try await Self.request("GET", port: port, "/v1/models", type: "application/json", body: "", token: "read-secret")
+        let port = try await DriftwatchProcess.waitForPort(log: log, process: process, host: "0.0.0.0")
+        #expect(try await LoopbackHTTP.request("GET", port: port, "/v1/models", type: "application/json", body: "").status == 401)
+        let read = try await LoopbackHTTP.request("GET", port: port, "/v1/models", type: "application/json", body: "", token: "read-secret")
         #expect(read.status == 200)
-        #expect(try await Self.request("GET", port: port, "/healthz", type: "application/json", body: "").status == 200)
+        #expect(try await LoopbackHTTP.request("GET", port: port, "/healthz", type: "application/json", body: "").status == 200)
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
@@ -116,10 +117,10 @@ import FoundationNetworking
     }
 
     @Test func configErrorsExitWithTwoNamingFileAndLine() throws {
-        let directory = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchDirectory()
+        let directory = scratch.url
         try "data: x.sqlite\nretension: 7d\n".write(to: directory.appendingPathComponent("dw.yaml"), atomically: true, encoding: .utf8)
-        let (process, log) = try Self.start(["serve"], in: directory, environment: ["DRIFTWATCH_CONFIG": "dw.yaml"])
+        let (process, log) = try DriftwatchProcess.start(["serve"], in: directory, environment: ["DRIFTWATCH_CONFIG": "dw.yaml"])
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
         let message = try String(contentsOf: log, encoding: .utf8)
@@ -127,9 +128,9 @@ import FoundationNetworking
     }
 
     @Test func environmentListenAddressIsCheckedToo() throws {
-        let directory = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let (process, log) = try Self.start(["serve"], in: directory, environment: ["DRIFTWATCH_LISTEN": "10.1.2.3:8742"])
+        let scratch = try ScratchDirectory()
+        let directory = scratch.url
+        let (process, log) = try DriftwatchProcess.start(["serve"], in: directory, environment: ["DRIFTWATCH_LISTEN": "10.1.2.3:8742"])
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
         let message = try String(contentsOf: log, encoding: .utf8)
@@ -137,85 +138,11 @@ import FoundationNetworking
     }
 
     @Test func usageErrorsPointAtServeHelp() throws {
-        let directory = try Self.scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let (process, log) = try Self.start(["serve", "--bogus"], in: directory)
+        let scratch = try ScratchDirectory()
+        let directory = scratch.url
+        let (process, log) = try DriftwatchProcess.start(["serve", "--bogus"], in: directory)
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
         #expect(try String(contentsOf: log, encoding: .utf8) == "driftwatch: Unknown option '--bogus'\n(see 'driftwatch serve --help')\n")
-    }
-
-    // MARK: Support
-
-    private static func scratchDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Starts the binary with its standard error in a file (a pipe nobody drains could block it).
-    private static func start(_ arguments: [String], in directory: URL, environment overrides: [String: String] = [:]) throws
-        -> (Process, URL)
-    {
-        let log = directory.appendingPathComponent("stderr.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardError = try FileHandle(forWritingTo: log)
-        process.standardOutput = FileHandle.nullDevice
-        var environment = ProcessInfo.processInfo.environment
-        for name in environment.keys where name.hasPrefix("DRIFTWATCH_") && name != "DRIFTWATCH_BINARY" { environment[name] = nil }
-        environment.merge(overrides) { $1 }
-        process.environment = environment
-        try process.run()
-        return (process, log)
-    }
-
-    private static func request(
-        _ method: String, port: Int, _ path: String, type: String, body: String, token: String? = nil
-    ) async throws -> (status: Int, body: String) {
-        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
-        request.httpMethod = method
-        request.setValue(type, forHTTPHeaderField: "Content-Type")
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        if method != "GET" { request.httpBody = Data(body.utf8) }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
-    }
-
-    /// The port the server printed in its "listening on" line.
-    private static func waitForPort(log: URL, process: Process, host: String = "127.0.0.1") async throws -> Int {
-        let marker = "listening on http://\(host):"
-        for _ in 0..<600 {
-            let text = try String(contentsOf: log, encoding: .utf8)
-            if let range = text.range(of: marker) {
-                let digits = text[range.upperBound...].prefix { $0.isNumber }
-                if let port = Int(digits), port > 0 { return port }
-            }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        Issue.record("the server did not report its port: \(try String(contentsOf: log, encoding: .utf8))")
-        throw CancellationError()
-    }
-
-    /// The `driftwatch` binary beside the test bundle (SwiftPM puts every product of a build in
-    /// one directory); `DRIFTWATCH_BINARY` overrides the search.
-    private static func binary() throws -> URL {
-        if let override = ProcessInfo.processInfo.environment["DRIFTWATCH_BINARY"] {
-            return URL(fileURLWithPath: override)
-        }
-        var directories: [URL] = Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }
-            .map { $0.bundleURL.deletingLastPathComponent() }
-        if let executable = Bundle.main.executableURL { directories.append(executable.deletingLastPathComponent()) }
-        directories.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        let candidates = directories.map { $0.appendingPathComponent("driftwatch") }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            Issue.record("no driftwatch binary beside the tests in \(directories.map(\.path)); run swift build first")
-            throw CancellationError()
-        }
-        return found
     }
 }

@@ -1,4 +1,5 @@
 import DriftStatistics
+import DriftwatchTestSupport
 import Foundation
 import Testing
 
