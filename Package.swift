@@ -66,7 +66,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Monitoring"], swiftSettings: strict),
-        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "DriftStatistics"], swiftSettings: strict),
+        .testTarget(
+            name: "MonitoringTests", dependencies: ["Monitoring", "DriftStatistics", "DriftwatchTestSupport"], swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .testTarget(
             name: "DriftStatisticsTests",

@@ -1,3 +1,4 @@
+import DriftwatchTestSupport
 import Foundation
 import Monitoring
 import Testing

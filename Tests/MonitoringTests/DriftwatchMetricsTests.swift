@@ -1,3 +1,4 @@
+import DriftwatchTestSupport
 import Monitoring
 import Testing
 

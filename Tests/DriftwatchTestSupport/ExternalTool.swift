@@ -2,15 +2,15 @@ import Foundation
 
 /// Runs the real parsers the exposition tests check against (Debian's promtool, Python's
 /// prometheus_client). A missing tool is a test failure with instructions, never a skip.
-enum ExternalTool {
-    struct Run {
-        var status: Int32
+public enum ExternalTool {
+    public struct Run: Sendable {
+        public var status: Int32
         /// Standard output and standard error, interleaved.
-        var output: String
+        public var output: String
     }
 
     /// The executable `name` on `PATH`, or nil.
-    static func locate(_ name: String) -> String? {
+    public static func locate(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let candidate = "\(directory)/\(name)"
@@ -19,7 +19,7 @@ enum ExternalTool {
         return nil
     }
 
-    static func run(_ executable: String, _ arguments: [String], standardInput: URL? = nil) throws -> Run {
+    public static func run(_ executable: String, _ arguments: [String], standardInput: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -34,7 +34,7 @@ enum ExternalTool {
     }
 
     /// Writes `text` to a new temporary file and returns its URL.
-    static func temporaryFile(_ text: String, suffix: String) throws -> URL {
+    public static func temporaryFile(_ text: String, suffix: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-\(UUID().uuidString)\(suffix)")
         try Data(text.utf8).write(to: url)
         return url

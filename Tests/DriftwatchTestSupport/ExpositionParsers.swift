@@ -1,12 +1,11 @@
 import Foundation
-import Testing
 
 /// The real parsers, driven on temporary files: Debian's promtool and Python's prometheus_client.
-/// A missing tool is a failed expectation with the command that installs it.
-enum ExpositionParsers {
+/// A missing tool is a thrown ``TestSupportError`` naming the command that installs it.
+public enum ExpositionParsers {
     /// Parses a file with prometheus_client and prints every sample as JSON: the value's IEEE bits,
     /// and OpenMetrics timestamps as exact (seconds, nanoseconds).
-    static let parserScript = #"""
+    public static let parserScript = #"""
         import json, struct, sys
         mode, path = sys.argv[1], sys.argv[2]
         if mode == "openmetrics":
@@ -27,39 +26,40 @@ enum ExpositionParsers {
         print(json.dumps(out))
         """#
 
-    struct ParsedSample: Decodable {
-        var family: String
-        var type: String
-        var unit: String
-        var help: String
-        var name: String
-        var labels: [String: String]
-        var bits: String
-        var timestamp: [Int64]?
+    public struct ParsedSample: Decodable, Sendable {
+        public var family: String
+        public var type: String
+        public var unit: String
+        public var help: String
+        public var name: String
+        public var labels: [String: String]
+        public var bits: String
+        public var timestamp: [Int64]?
     }
 
-    static func promtool() throws -> String {
-        try #require(
-            ExternalTool.locate("promtool"),
-            "promtool is not on PATH: install Debian's `prometheus` package (apt-get install prometheus)")
+    public static func promtool() throws -> String {
+        guard let promtool = ExternalTool.locate("promtool") else {
+            throw TestSupportError("promtool is not on PATH: install Debian's `prometheus` package (make test-tools)")
+        }
+        return promtool
     }
 
-    static func python() throws -> String {
-        let python = try #require(ExternalTool.locate("python3"), "python3 is not on PATH")
+    public static func python() throws -> String {
+        guard let python = ExternalTool.locate("python3") else { throw TestSupportError("python3 is not on PATH") }
         let probe = try ExternalTool.run(python, ["-c", "import prometheus_client"])
-        try #require(
-            probe.status == 0,
-            "prometheus_client is missing: python3 -m pip install prometheus_client==0.26.0\n\(probe.output)")
+        guard probe.status == 0 else {
+            throw TestSupportError("prometheus_client is missing: make test-tools installs it\n\(probe.output)")
+        }
         return python
     }
 
-    static func checkWithPromtool(_ text: String) throws -> ExternalTool.Run {
+    public static func checkWithPromtool(_ text: String) throws -> ExternalTool.Run {
         let file = try ExternalTool.temporaryFile(text, suffix: ".prom")
         defer { try? FileManager.default.removeItem(at: file) }
         return try ExternalTool.run(try promtool(), ["check", "metrics"], standardInput: file)
     }
 
-    static func parseWithPython(_ text: String, openMetrics: Bool) throws -> (run: ExternalTool.Run, samples: [ParsedSample]) {
+    public static func parseWithPython(_ text: String, openMetrics: Bool) throws -> (run: ExternalTool.Run, samples: [ParsedSample]) {
         let file = try ExternalTool.temporaryFile(text, suffix: openMetrics ? ".om" : ".prom")
         defer { try? FileManager.default.removeItem(at: file) }
         let run = try ExternalTool.run(try python(), ["-c", parserScript, openMetrics ? "openmetrics" : "text", file.path])
