@@ -3,6 +3,18 @@ import Testing
 @testable import DriftStatistics
 
 @Suite struct ReservoirSampleTests {
+    /// Storage grows with the items instead of being reserved for `capacity` up front, and a full
+    /// reservoir holds no more than `capacity` slots (give or take the allocator's rounding).
+    @Test func storageGrowsWithTheItems() throws {
+        var reservoir = try ReservoirSample<Double>(capacity: 10_000, seed: 7)
+        #expect(reservoir.items.capacity == 0)
+        reservoir.add(contentsOf: (0..<100).map(Double.init))
+        #expect(reservoir.items.capacity < 1000)
+        reservoir.add(contentsOf: (100..<50_000).map(Double.init))
+        #expect(reservoir.items.count == 10_000)
+        #expect(reservoir.items.capacity < 10_100)
+    }
+
     /// The 0.999 quantile of the χ² distribution with 99 degrees of freedom (the critical value at
     /// α = 0.001), `scipy.stats.chi2.ppf(0.999, 99)` = 148.230…; hard-coded because the χ²
     /// distribution lands in DriftStatistics from another branch.

@@ -39,8 +39,10 @@ public struct ReservoirSample<Element> {
             throw .invalidArgument(name: "capacity", reason: "must be at least 1, got \(capacity)")
         }
         self.capacity = capacity
+        // Storage grows with the items (see `add(_:)`), not reserved up front: a server keeps a
+        // reservoir per numeric field of every open window, most of which hold far fewer items
+        // than `capacity` (10 000 doubles, 80 KB, by default).
         items = []
-        items.reserveCapacity(capacity)
         seenCount = 0
         generator = SplitMix64(seed: seed)
     }
@@ -49,6 +51,10 @@ public struct ReservoirSample<Element> {
     public mutating func add(_ item: Element) {
         seenCount += 1
         if items.count < capacity {
+            if items.count == items.capacity {
+                // Doubling, but never past `capacity`: a full reservoir holds no slack.
+                items.reserveCapacity(Swift.min(capacity, Swift.max(16, 2 * items.count)))
+            }
             items.append(item)
         } else {
             let slot = randomIndex(below: seenCount)
