@@ -7,7 +7,7 @@ import GRDB
 /// live in `prediction` and `label` (pruned by receipt time); everything else is kept long.
 enum StoreMigrations {
     /// The identifiers of the registered migrations, in order.
-    static let identifiers = ["v1-models-baselines-events-windows"]
+    static let identifiers = ["v1-models-baselines-events-windows", "v2-open-window-event-times"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -95,6 +95,14 @@ enum StoreMigrations {
                     PRIMARY KEY (model_id, window_index)
                 ) STRICT;
                 CREATE INDEX closed_window_start ON closed_window(model_id, window_start);
+                """)
+        }
+        // The event-time span of an open row-count window (NULL for event-time windows and for
+        // rows saved before this migration).
+        migrator.registerMigration(identifiers[1]) { db in
+            try db.execute(sql: """
+                ALTER TABLE open_window ADD COLUMN first_event_time REAL;
+                ALTER TABLE open_window ADD COLUMN last_event_time REAL;
                 """)
         }
         return migrator
