@@ -14,11 +14,23 @@ public func buildApplication(
     _ configuration: ServerConfiguration, store: any Store, logger: Logger = Logger(label: "driftwatch"),
     onServerRunning: @escaping @Sendable (_ boundPort: Int?) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = Router()
-    router.add(middleware: APIErrorMiddleware())
     let counters = IngestCounters()
     let pipelines = ModelPipelines(
-        store: store, counters: counters, allowedLateness: configuration.allowedLateness, logger: logger)
+        store: store, counters: counters, allowedLateness: configuration.allowedLateness,
+        saving: configuration.windowStateSaving, logger: logger)
+    return buildApplication(
+        configuration, store: store, counters: counters, pipelines: pipelines, logger: logger,
+        onServerRunning: onServerRunning)
+}
+
+/// The application over given ingest pipelines, so that ``runServer(_:logger:onServerRunning:)``
+/// can flush their window state after the server stopped.
+func buildApplication(
+    _ configuration: ServerConfiguration, store: any Store, counters: IngestCounters, pipelines: ModelPipelines,
+    logger: Logger, onServerRunning: @escaping @Sendable (_ boundPort: Int?) async -> Void
+) -> some ApplicationProtocol {
+    let router = Router()
+    router.add(middleware: APIErrorMiddleware())
     DriftwatchRoutes(store: store, maxBodyBytes: configuration.maxBodyBytes, counters: counters, pipelines: pipelines)
         .register(on: router)
     return Application(

@@ -20,6 +20,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// How long (seconds) after its prediction a label still counts towards the performance of
     /// the prediction's window; 7 days by default.
     public var labelTTL: Double
+    /// How often the ingest pipelines save their open windows (``WindowStateSaving/default``).
+    public var windowStateSaving: WindowStateSaving
 
     /// Seven days, the default of ``rawEventRetention`` and ``labelTTL``.
     public static let defaultRetention = 7 * 86_400.0
@@ -27,8 +29,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     public init(
         listen: ListenAddress = .default, dataPath: String, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
         durability: StoreDurability = .full, allowedLateness: Double = 0,
-        rawEventRetention: Double = Self.defaultRetention, labelTTL: Double = Self.defaultRetention
+        rawEventRetention: Double = Self.defaultRetention, labelTTL: Double = Self.defaultRetention,
+        windowStateSaving: WindowStateSaving = .default
     ) {
+        self.windowStateSaving = windowStateSaving
         self.allowedLateness = allowedLateness
         self.rawEventRetention = rawEventRetention
         self.labelTTL = labelTTL
