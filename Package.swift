@@ -51,6 +51,12 @@ let package = Package(
             path: "Benchmarks/driftstats-bench",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "ingest-bench",
+            dependencies: ["Monitoring", "DriftStatistics"],
+            path: "Benchmarks/ingest-bench",
+            swiftSettings: strict
+        ),
         .testTarget(name: "driftwatchTests", dependencies: ["DriftStatistics"], swiftSettings: strict),
         .testTarget(
             name: "DriftwatchServerTests",
