@@ -26,7 +26,7 @@ BLAS_SUITES := Matrix|Cholesky|SymmetricEigen|SingularValue|MaximumMeanDiscrepan
 MULTIARCH := $(shell gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
 REFERENCE_BLAS := /usr/lib/$(MULTIARCH)/blas:/usr/lib/$(MULTIARCH)/lapack
 
-.PHONY: all build demo test test-tools deps deps-fast-blas bench fixtures clean
+.PHONY: all build demo test test-tools deps deps-fast-blas bench bench-ingest fixtures clean
 
 all: build
 
@@ -75,6 +75,19 @@ test: deps-fast-blas test-tools
 bench: deps-fast-blas
 	@python3 -c "import scipy, numpy, sklearn" 2>/dev/null || python3 -m pip install -q $(PY_PEERS)
 	swift run -c release driftstats-bench
+
+# Release ingest benchmark: `driftwatch serve` as a child process loaded over loopback by
+# `ingest-bench`, server memory with many open windows, and the window close beside Evidently's
+# DataDriftPreset (README "Performance"). Evidently 0.7 does not import under pandas 3, so it gets
+# its own virtualenv under .build. BENCH_INGEST_FLAGS passes flags (e.g. --only ingest --seconds 3).
+PY_EVIDENTLY := evidently==0.7.23 pandas==2.3.3
+EVIDENTLY_VENV := .build/evidently-venv
+bench-ingest: deps-fast-blas
+	@[ -x $(EVIDENTLY_VENV)/bin/python ] || python3 -m venv $(EVIDENTLY_VENV)
+	@$(EVIDENTLY_VENV)/bin/python -c "import evidently" 2>/dev/null || $(EVIDENTLY_VENV)/bin/pip install -q $(PY_EVIDENTLY)
+	swift build -c release --product driftwatch
+	swift build -c release --product ingest-bench
+	.build/release/ingest-bench --python $(EVIDENTLY_VENV)/bin/python $(BENCH_INGEST_FLAGS)
 
 # Regenerates the committed conformance fixtures from the peers (not needed to run the tests).
 fixtures:

@@ -55,6 +55,12 @@ let package = Package(
             path: "Benchmarks/driftstats-bench",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "ingest-bench",
+            dependencies: ["Monitoring", "DriftStatistics"],
+            path: "Benchmarks/ingest-bench",
+            swiftSettings: strict
+        ),
         .target(name: "DriftwatchTestSupport", path: "Tests/DriftwatchTestSupport", swiftSettings: strict),
         .testTarget(name: "driftwatchTests", dependencies: ["DriftStatistics", "DriftwatchTestSupport"], swiftSettings: strict),
         .testTarget(

@@ -26,9 +26,18 @@ func buildApplication(
     ingestAdmitted: (@Sendable () async -> Void)?,
     onServerRunning: @escaping @Sendable (_ boundPort: Int?) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
+    buildApplication(
+        configuration, store: store, components: ServerComponents(configuration, store: store, logger: logger),
+        logger: logger, ingestAdmitted: ingestAdmitted, onServerRunning: onServerRunning)
+}
+
+/// The application over given ``ServerComponents``.
+func buildApplication(
+    _ configuration: ServerConfiguration, store: any Store, components: ServerComponents, logger: Logger,
+    ingestAdmitted: (@Sendable () async -> Void)?, onServerRunning: @escaping @Sendable (_ boundPort: Int?) async -> Void
+) -> some ApplicationProtocol {
     let router = Router()
     let table = RouteTable.driftwatch
-    let counters = IngestCounters()
     let requestMetrics = HTTPRequestMetrics()
     // Outermost first: observation sees the final status of everything inside it.
     router.add(middleware: RequestObservationMiddleware(table: table, metrics: requestMetrics))
@@ -40,14 +49,11 @@ func buildApplication(
     router.add(
         middleware: IngestAdmissionMiddleware(
             table: table, limiter: IngestLimiter(capacity: configuration.ingestQueueLimit, admitted: ingestAdmitted),
-            counters: counters, store: store))
-    let performance = PerformanceTracker(store: store, labelTTL: configuration.labelTTL, logger: logger)
-    let pipelines = ModelPipelines(
-        store: store, counters: counters, allowedLateness: configuration.allowedLateness, performance: performance,
-        logger: logger)
+            counters: components.counters, store: store))
     DriftwatchRoutes(
-        store: store, maxBodyBytes: configuration.maxBodyBytes, counters: counters, requestMetrics: requestMetrics,
-        pipelines: pipelines, performance: performance, rawEventRetention: configuration.rawEventRetention
+        store: store, maxBodyBytes: configuration.maxBodyBytes, counters: components.counters, requestMetrics: requestMetrics,
+        pipelines: components.pipelines, performance: components.performance,
+        rawEventRetention: configuration.rawEventRetention
     )
     .register(on: router)
     let retention = RetentionService(

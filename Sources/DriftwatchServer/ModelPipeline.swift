@@ -19,26 +19,37 @@ import Storage
 /// - **A new baseline** applies to windows opened after it; a window already open keeps the
 ///   baseline it was started on and is judged against it when it closes.
 /// - **Closing**: each window the watermark (or, for `{rows: N}`, the N-th row) closes is evaluated
-///   with `method: auto` against its baseline and saved together with the open state after every
-///   batch (`Store.saveWindows`), with `appliedThrough` = the last profiled insertion sequence.
-/// - **Restart**: the saved state is read back and the events stored after `appliedThrough` (a
-///   crash between a batch's insert and its save) are replayed; a model without saved state
-///   replays all its stored events (those stored while it had no baseline are skipped again). A saved state whose window kind or
-///   length no longer matches the schema is dropped, with its open windows.
-/// - **Cost**: the open windows' profiles are re-encoded and saved with every batch, which is
-///   simple and exact on restart but costs O(open profiles' size) per batch; the replay above is
-///   what would let a later version save only now and then.
+///   with `method: auto` against its baseline; its report is saved in the same batch, together
+///   with the open state (`Store.saveWindows`).
+/// - **Saving** (``WindowStateSaving``): the open state — windowing, profiles and `appliedThrough`
+///   = the last insertion sequence the profiles account for — is saved when a batch closed a
+///   window, every `interval` seconds or `maxUnsavedEvents` events, before a new active baseline
+///   takes effect and on graceful shutdown (``flush()``), not after every batch: encoding the
+///   profiles costs O(their size), far more than profiling one batch.
+/// - **Invariant**: every save is one transaction holding one in-memory snapshot, taken between
+///   batches: the profiles are exactly those of the events up to its `appliedThrough`, and the
+///   reports of all windows those events closed are in it or in an earlier save (a report waits
+///   in `unsavedClosed` until a save succeeds, and a batch that closed a window saves). So a
+///   stored state never claims events whose window reports are missing, and replaying the
+///   events after its `appliedThrough` rebuilds what the pipeline held.
+/// - **Restart**: the saved state is read back and the events stored after `appliedThrough` (those
+///   unsaved when the process died) are replayed in insertion order with their stored receipt
+///   times, which reproduces the profiles and reports exactly; a model without saved state
+///   replays all its stored events (those stored while it had no baseline are skipped again). A
+///   saved state whose window kind or length no longer matches the schema is dropped, with its
+///   open windows. A crash between storing a new baseline and the pipeline's save before it
+///   (``baselineChanged()``) replays the unsaved events on the new baseline.
 /// - **Performance**: closed event-time windows, once saved, are handed to the
 ///   ``PerformanceTracker``, which joins their predictions with labels.
 /// - **Row-count windows** report the first and last event time of their rows as start and end;
-///   those times are kept in memory, so a window open across a restart starts at its first
-///   event after the restart.
+///   those times are saved with the open state, so they survive a restart.
 actor ModelPipeline {
     let model: String
     private let store: any Store
     private let counters: IngestCounters
     private let logger: Logger
     private let performance: PerformanceTracker?
+    private let saving: WindowStateSaving
     private var windowing: WindowingState
     private var profiles: [Int64: WindowProfile] = [:]
     private var rowWindowTimes: [Int64: ClosedRange<Double>] = [:]
@@ -48,16 +59,20 @@ actor ModelPipeline {
     private var appliedThrough: Int64?
     /// Reports evaluated but not yet saved (a failed save is retried with the next batch).
     private var unsavedClosed: [ClosedWindow] = []
+    /// Events inserted since the last save (profiled or not: `appliedThrough` moved past them).
+    private var unsavedEvents = 0
+    private var lastSave = ContinuousClock.now
     private var tail: Task<Void, Never>?
 
     private init(
         model: StoredModel, store: any Store, counters: IngestCounters, allowedLateness: Double,
-        performance: PerformanceTracker?, logger: Logger
+        performance: PerformanceTracker?, saving: WindowStateSaving, logger: Logger
     ) throws {
         self.model = model.name
         self.store = store
         self.counters = counters
         self.performance = performance
+        self.saving = saving
         self.logger = logger
         self.windowing = try Self.freshWindowing(model.schema.window, allowedLateness: allowedLateness)
     }
@@ -65,12 +80,12 @@ actor ModelPipeline {
     /// The pipeline of `model`, resumed from its saved state; nil for an unknown model.
     static func load(
         model name: String, store: any Store, counters: IngestCounters, allowedLateness: Double,
-        performance: PerformanceTracker? = nil, logger: Logger
+        performance: PerformanceTracker? = nil, saving: WindowStateSaving = .default, logger: Logger
     ) async throws -> ModelPipeline? {
         guard let model = try await store.model(named: name) else { return nil }
         let pipeline = try ModelPipeline(
             model: model, store: store, counters: counters, allowedLateness: allowedLateness, performance: performance,
-            logger: logger)
+            saving: saving, logger: logger)
         try await pipeline.restore(schema: model.schema)
         return pipeline
     }
@@ -91,6 +106,7 @@ actor ModelPipeline {
             if Self.matches(saved.windowing, windowing) {
                 windowing = saved.windowing
                 for profile in saved.profiles { profiles[profile.windowRange.lowerBound] = profile }
+                rowWindowTimes = saved.rowWindowTimes
             } else {
                 logger.notice("window spec changed; open windows dropped", metadata: ["model": "\(model)"])
             }
@@ -113,18 +129,34 @@ actor ModelPipeline {
         }
     }
 
-    /// Marks the active baseline as changed: the next batch reads it again.
-    func baselineChanged() {
-        baselineIsStale = true
+    /// Marks the active baseline as changed: the next batch reads it again. Unsaved events are
+    /// saved first, since a restart would replay them on the baseline active then.
+    func baselineChanged() async {
+        // The body does not throw.
+        try? await serialized {
+            await self.saveIfUnsaved()
+            await self.markBaselineStale()
+        }
+    }
+
+    /// Saves the open state if events or reports are unsaved (graceful shutdown). A failure is logged.
+    func flush() async {
+        try? await serialized { await self.saveIfUnsaved() }
     }
 
     /// Stores the batch, then profiles the newly stored events and closes the windows they close.
     /// Batches run one after another, in call order.
     func ingest(_ events: [PredictionEvent], receivedAt: Double) async throws -> InsertOutcome {
+        try await serialized { try await self.process(events, receivedAt: receivedAt) }
+    }
+
+    /// Runs `body` after every earlier batch, flush or baseline change has finished: the actor is
+    /// re-entrant at each `await`, and a save must never see a batch half applied.
+    private func serialized<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let previous = tail
-        let work = Task { () async throws -> InsertOutcome in
+        let work = Task { () async throws -> T in
             await previous?.value
-            return try await self.process(events, receivedAt: receivedAt)
+            return try await body()
         }
         tail = Task { _ = await work.result }
         return try await work.value
@@ -144,14 +176,41 @@ actor ModelPipeline {
         let duplicates = Set(outcome.duplicatePositions)
         let fresh = events.indices.filter { !duplicates.contains($0) }.map { events[$0] }
         await apply(fresh, receivedAt: Array(repeating: receivedAt, count: fresh.count))
-        if let last = outcome.lastSequence { appliedThrough = last }
+        if let last = outcome.lastSequence {
+            appliedThrough = last
+            unsavedEvents += outcome.inserted
+        }
+        if saveDue() {
+            do {
+                try await save()
+            } catch {
+                // The events are committed; the state is saved with a later batch or replayed on restart.
+                logger.error("saving window state failed", metadata: ["model": "\(model)", "error": "\(error)"])
+            }
+        }
+        return outcome
+    }
+
+    /// Whether the policy asks for a save now: a report waits, or enough events or time passed.
+    private func saveDue() -> Bool {
+        if !unsavedClosed.isEmpty { return true }
+        guard unsavedEvents > 0 else { return false }
+        if unsavedEvents >= saving.maxUnsavedEvents { return true }
+        let elapsed = (ContinuousClock.now - lastSave).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18 >= saving.interval
+    }
+
+    private func markBaselineStale() {
+        baselineIsStale = true
+    }
+
+    private func saveIfUnsaved() async {
+        guard unsavedEvents > 0 || !unsavedClosed.isEmpty else { return }
         do {
             try await save()
         } catch {
-            // The events are committed; the state is saved with the next batch or replayed on restart.
             logger.error("saving window state failed", metadata: ["model": "\(model)", "error": "\(error)"])
         }
-        return outcome
     }
 
     private func loadActiveBaseline() async throws -> String? {
@@ -244,11 +303,13 @@ actor ModelPipeline {
     private func save() async throws {
         let open = OpenWindows(
             windowing: windowing, profiles: profiles.keys.sorted().compactMap { profiles[$0] },
-            appliedThrough: appliedThrough, savedAt: Date().timeIntervalSince1970)
+            appliedThrough: appliedThrough, savedAt: Date().timeIntervalSince1970, rowWindowTimes: rowWindowTimes)
         try await store.saveWindows(model: model, closed: unsavedClosed, open: open)
         if let performance, case .eventTime = windowing, !unsavedClosed.isEmpty {
             await performance.windowsClosed(model: model, unsavedClosed)
         }
         unsavedClosed = []
+        unsavedEvents = 0
+        lastSave = ContinuousClock.now
     }
 }

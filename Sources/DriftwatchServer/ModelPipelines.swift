@@ -9,17 +9,20 @@ actor ModelPipelines {
     private let counters: IngestCounters
     private let allowedLateness: Double
     private let performance: PerformanceTracker?
+    private let saving: WindowStateSaving
     private let logger: Logger
     private var pipelines: [String: Task<ModelPipeline?, any Error>] = [:]
 
     init(
         store: any Store, counters: IngestCounters, allowedLateness: Double, performance: PerformanceTracker? = nil,
+        saving: WindowStateSaving = .default,
         logger: Logger
     ) {
         self.store = store
         self.counters = counters
         self.allowedLateness = allowedLateness
         self.performance = performance
+        self.saving = saving
         self.logger = logger
     }
 
@@ -27,10 +30,10 @@ actor ModelPipelines {
     /// an unknown model. A failed load is forgotten, so the next batch tries again.
     func pipeline(for model: String) async throws -> ModelPipeline? {
         if let task = pipelines[model] { return try await task.value }
-        let task = Task { [store, counters, allowedLateness, performance, logger] in
+        let task = Task { [store, counters, allowedLateness, performance, saving, logger] in
             try await ModelPipeline.load(
                 model: model, store: store, counters: counters, allowedLateness: allowedLateness,
-                performance: performance, logger: logger)
+                performance: performance, saving: saving, logger: logger)
         }
         pipelines[model] = task
         do {
@@ -50,9 +53,20 @@ actor ModelPipelines {
         return try await pipeline.ingest(events, receivedAt: receivedAt)
     }
 
-    /// The model's schema changed: its pipeline is rebuilt from the saved state on the next batch.
-    func modelChanged(_ model: String) {
-        pipelines[model] = nil
+    /// The model's schema changed: its pipeline is rebuilt from the saved state on the next batch
+    /// (the old one saves what it holds first, which shortens the replay).
+    func modelChanged(_ model: String) async {
+        guard let task = pipelines.removeValue(forKey: model) else { return }
+        await (try? await task.value)?.flush()
+    }
+
+    /// Saves every loaded pipeline's unsaved window state: the last step of a graceful shutdown,
+    /// after the HTTP server stopped and before the store closes.
+    func flushAll() async {
+        for task in pipelines.values {
+            guard let pipeline = try? await task.value else { continue }
+            await pipeline.flush()
+        }
     }
 
     /// The model's active baseline changed: windows opened from now on use it.

@@ -25,6 +25,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var accessTokens: [AccessToken]
     /// Ingest batches handled at once before further ones get 503 (see ``IngestLimiter``).
     public var ingestQueueLimit: Int
+    /// How often the ingest pipelines save their open windows (``WindowStateSaving/default``).
+    public var windowStateSaving: WindowStateSaving
 
     /// Seven days, the default of ``rawEventRetention`` and ``labelTTL``.
     public static let defaultRetention = 7 * 86_400.0
@@ -36,10 +38,12 @@ public struct ServerConfiguration: Sendable, Equatable {
         listen: ListenAddress = .default, dataPath: String, maxBodyBytes: Int = Self.defaultMaxBodyBytes,
         durability: StoreDurability = .full, allowedLateness: Double = 0,
         rawEventRetention: Double = Self.defaultRetention, labelTTL: Double = Self.defaultRetention,
-        accessTokens: [AccessToken] = [], ingestQueueLimit: Int = Self.defaultIngestQueueLimit
+        accessTokens: [AccessToken] = [], ingestQueueLimit: Int = Self.defaultIngestQueueLimit,
+        windowStateSaving: WindowStateSaving = .default
     ) {
         self.accessTokens = accessTokens
         self.ingestQueueLimit = ingestQueueLimit
+        self.windowStateSaving = windowStateSaving
         self.allowedLateness = allowedLateness
         self.rawEventRetention = rawEventRetention
         self.labelTTL = labelTTL

@@ -12,11 +12,19 @@ public struct OpenWindows: Sendable, Equatable {
     public var appliedThrough: Int64?
     /// Seconds since the Unix epoch when this state was saved.
     public var savedAt: Double
+    /// For row-count windows: the earliest and latest event time of each open window's rows, keyed
+    /// like ``profiles`` (a closed row window reports them as its start and end). Empty for
+    /// event-time windows, and for states saved before these times were kept.
+    public var rowWindowTimes: [Int64: ClosedRange<Double>]
 
-    public init(windowing: WindowingState, profiles: [WindowProfile], appliedThrough: Int64?, savedAt: Double) {
+    public init(
+        windowing: WindowingState, profiles: [WindowProfile], appliedThrough: Int64?, savedAt: Double,
+        rowWindowTimes: [Int64: ClosedRange<Double>] = [:]
+    ) {
         self.windowing = windowing
         self.profiles = profiles
         self.appliedThrough = appliedThrough
         self.savedAt = savedAt
+        self.rowWindowTimes = rowWindowTimes
     }
 }

@@ -6,10 +6,11 @@ extension SQLiteStore {
     public func saveWindows(model: String, closed: [ClosedWindow], open openWindows: OpenWindows) async throws(StoreError) {
         // Encode before taking the write lock: profiles with reservoirs are the costly part.
         let windowing = try StoreJSON.encode(openWindows.windowing, "window state of model '\(model)'")
-        var profiles: [(index: Int64, json: Data)] = []
+        var profiles: [(index: Int64, json: Data, times: ClosedRange<Double>?)] = []
         for profile in openWindows.profiles {
             let index = profile.windowRange.lowerBound
-            profiles.append((index, try StoreJSON.encode(profile, "open window \(index) of model '\(model)'")))
+            profiles.append(
+                (index, try StoreJSON.encode(profile, "open window \(index) of model '\(model)'"), openWindows.rowWindowTimes[index]))
         }
         var reports: [(window: ClosedWindow, json: Data)] = []
         for window in closed {
@@ -46,10 +47,13 @@ extension SQLiteStore {
                     """,
                 arguments: [modelID, windowing, appliedThrough, savedAt])
             try db.execute(sql: "DELETE FROM open_window WHERE model_id = ?", arguments: [modelID])
-            for (index, json) in openRows {
+            for (index, json, times) in openRows {
                 try db.execute(
-                    sql: "INSERT INTO open_window (model_id, window_index, profile_json) VALUES (?, ?, ?)",
-                    arguments: [modelID, index, json])
+                    sql: """
+                        INSERT INTO open_window (model_id, window_index, profile_json, first_event_time, last_event_time)
+                        VALUES (?, ?, ?, ?, ?)
+                        """,
+                    arguments: [modelID, index, json, times?.lowerBound, times?.upperBound])
             }
         }
     }
@@ -62,14 +66,23 @@ extension SQLiteStore {
             else { return nil }
             let windowing = try StoreJSON.decode(
                 WindowingState.self, from: state[0] as Data, "window state of model '\(model)'")
-            let profiles = try Row.fetchAll(
-                db, sql: "SELECT window_index, profile_json FROM open_window WHERE model_id = ? ORDER BY window_index",
-                arguments: [modelID]
-            ).map { row in
+            var profiles: [WindowProfile] = []
+            var times: [Int64: ClosedRange<Double>] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT window_index, profile_json, first_event_time, last_event_time
+                    FROM open_window WHERE model_id = ? ORDER BY window_index
+                    """,
+                arguments: [modelID])
+            {
                 let index: Int64 = row[0]
-                return try StoreJSON.decode(WindowProfile.self, from: row[1] as Data, "open window \(index) of model '\(model)'")
+                profiles.append(
+                    try StoreJSON.decode(WindowProfile.self, from: row[1] as Data, "open window \(index) of model '\(model)'"))
+                if let first: Double = row[2], let last: Double = row[3], first <= last { times[index] = first...last }
             }
-            return OpenWindows(windowing: windowing, profiles: profiles, appliedThrough: state[1], savedAt: state[2])
+            return OpenWindows(
+                windowing: windowing, profiles: profiles, appliedThrough: state[1], savedAt: state[2], rowWindowTimes: times)
         }
     }
 

@@ -54,11 +54,19 @@ public final class SQLiteStore: Store {
         try await read("list migrations") { db in try StoreMigrations.migrator.appliedMigrations(db) }
     }
 
-    /// Closes the pool's connections; SQLite checkpoints the WAL into the database file as the
-    /// last connection closes, so a cleanly stopped store is a single file again.
+    /// Checkpoints the WAL into the database file, closes the pool's connections and removes the
+    /// `-wal` and `-shm` files, so a cleanly stopped store is a single file again.
+    ///
+    /// SQLite deletes them only when the last connection to close can write; GRDB's pool closes
+    /// its writer before its read-only readers, so once a read has opened a reader the files
+    /// stayed. Hence a truncating checkpoint first (the log is empty even if the files stay, e.g.
+    /// while another process has the file open), then one short-lived writable connection whose
+    /// close, as the only connection, removes them.
     public func close() async throws(StoreError) {
         do {
+            _ = try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try pool.close()
+            try DatabaseQueue(path: path).close()
         } catch {
             throw .failed(operation: "close the store", reason: Self.reason(error))
         }

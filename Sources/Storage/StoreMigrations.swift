@@ -8,7 +8,9 @@ import GRDB
 /// kept long.
 enum StoreMigrations {
     /// The identifiers of the registered migrations, in order.
-    static let identifiers = ["v1-models-baselines-events-windows", "v2-metric-samples", "v3-window-performance"]
+    static let identifiers = [
+        "v1-models-baselines-events-windows", "v2-metric-samples", "v3-window-performance", "v4-open-window-event-times",
+    ]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -138,6 +140,14 @@ enum StoreMigrations {
                 ) STRICT;
                 CREATE INDEX window_performance_labeled ON window_performance(model_id, window_index)
                     WHERE labeled_rows > 0;
+                """)
+        }
+        // The event-time span of an open row-count window (NULL for event-time windows and for
+        // rows saved before this migration).
+        migrator.registerMigration(identifiers[3]) { db in
+            try db.execute(sql: """
+                ALTER TABLE open_window ADD COLUMN first_event_time REAL;
+                ALTER TABLE open_window ADD COLUMN last_event_time REAL;
                 """)
         }
         return migrator

@@ -3,6 +3,18 @@ import Testing
 @testable import DriftStatistics
 
 @Suite struct ReservoirSampleTests {
+    /// Storage grows with the items instead of being reserved for `capacity` up front, and a full
+    /// reservoir holds no more than `capacity` slots (give or take the allocator's rounding).
+    @Test func storageGrowsWithTheItems() throws {
+        var reservoir = try ReservoirSample<Double>(capacity: 10_000, seed: 7)
+        #expect(reservoir.items.capacity == 0)
+        reservoir.add(contentsOf: (0..<100).map(Double.init))
+        #expect(reservoir.items.capacity < 1000)
+        reservoir.add(contentsOf: (100..<50_000).map(Double.init))
+        #expect(reservoir.items.count == 10_000)
+        #expect(reservoir.items.capacity < 10_100)
+    }
+
     /// The 0.999 quantile of the χ² distribution with 99 degrees of freedom (the critical value at
     /// α = 0.001), `scipy.stats.chi2.ppf(0.999, 99)` = 148.230…; hard-coded because the χ²
     /// distribution lands in DriftStatistics from another branch.
@@ -152,5 +164,43 @@ import Testing
 
         let wrongSize = Data(#"{"capacity":4,"items":[1,2],"seenCount":6,"randomState":1}"#.utf8)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(ReservoirSample<Double>.self, from: wrongSize) }
+    }
+
+    /// Doubles are written packed (base64 of their little-endian bits) and come back bit for bit;
+    /// the array form that earlier versions wrote still decodes, to the same sample; non-double
+    /// items stay an array.
+    @Test func doublesArePackedAndTheArrayFormStillDecodes() throws {
+        let subnormal = Double.leastNonzeroMagnitude * 3
+        var reservoir = try ReservoirSample<Double>(capacity: 3, seed: 5)
+        reservoir.add(contentsOf: [1.5, -0.0, subnormal])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = try encoder.encode(reservoir)
+        let encoded = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        // 1.5 = 0x3FF8000000000000, -0 = 0x8000000000000000, 3 × 2⁻¹⁰⁷⁴ = 0x0000000000000003.
+        let expectedBytes: [UInt8] = [0, 0, 0, 0, 0, 0, 0xF8, 0x3F] + [0, 0, 0, 0, 0, 0, 0, 0x80] + [3, 0, 0, 0, 0, 0, 0, 0]
+        let packed = try #require(encoded?["itemsFloat64"] as? String)
+        #expect(packed == Data(expectedBytes).base64EncodedString())
+        #expect(encoded?["items"] == nil)
+        let decoded = try JSONDecoder().decode(ReservoirSample<Double>.self, from: data)
+        #expect(decoded.items.map(\.bitPattern) == reservoir.items.map(\.bitPattern))
+        #expect(decoded == reservoir)
+
+        var dyadic = try ReservoirSample<Double>(capacity: 3, seed: 5)
+        dyadic.add(contentsOf: [1.5, -2, 0.25])
+        let text = String(decoding: try encoder.encode(dyadic), as: UTF8.self)
+        let dyadicPacked = try #require(
+            (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["itemsFloat64"] as? String)
+        let arrayForm = text.replacingOccurrences(of: #""itemsFloat64":"\#(dyadicPacked)""#, with: #""items":[1.5,-2,0.25]"#)
+        #expect(arrayForm.contains(#""items":[1.5,-2,0.25]"#))
+        #expect(try JSONDecoder().decode(ReservoirSample<Double>.self, from: Data(arrayForm.utf8)) == dyadic)
+        let notAMultipleOf8 = Data(#"{"capacity":3,"itemsFloat64":"AAAA","seenCount":3,"randomState":1}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ReservoirSample<Double>.self, from: notAMultipleOf8) }
+
+        var strings = try ReservoirSample<String>(capacity: 2, seed: 1)
+        strings.add("a")
+        let stringForm = try JSONSerialization.jsonObject(with: JSONEncoder().encode(strings)) as? [String: Any]
+        #expect(stringForm?["items"] as? [String] == ["a"])
+        #expect(try JSONDecoder().decode(ReservoirSample<String>.self, from: JSONEncoder().encode(strings)) == strings)
     }
 }

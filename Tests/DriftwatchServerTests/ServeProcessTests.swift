@@ -1,5 +1,6 @@
 import DriftwatchTestSupport
 import Foundation
+import Storage
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -60,6 +61,45 @@ import FoundationNetworking
         second.terminate()
         second.waitUntilExit()
         #expect(second.terminationStatus == 0)
+    }
+
+    /// SIGTERM saves every open window before the store closes (a restart has nothing to
+    /// replay) and leaves the database as a single file.
+    @Test func aGracefulStopSavesOpenWindowsAndLeavesOneFile() async throws {
+        let scratch = try ScratchDirectory()
+        let directory = scratch.url
+        let data = directory.appendingPathComponent("var/driftwatch.sqlite").path
+        let (process, log) = try DriftwatchProcess.start(["serve", "--listen", "127.0.0.1:0", "--data", data], in: directory)
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let port = try await DriftwatchProcess.waitForPort(log: log, process: process)
+        func lines(_ prefix: String, _ range: Range<Int>) -> String {
+            range.map { #"{"id":"\#(prefix)\#($0)","features":{"amount":\#($0 % 37),"country":"DE","is_new":true},"prediction":0.5}"# }
+                .joined(separator: "\n")
+        }
+        #expect(try await LoopbackHTTP.request("PUT", port: port, "/v1/models/fraud", type: "application/json", body: ServerHarness.schemaJSON).status == 201)
+        let baseline = try await LoopbackHTTP.request(
+            "PUT", port: port, "/v1/models/fraud/baselines/ref", type: "application/x-ndjson", body: lines("r", 0..<50))
+        #expect(baseline.status == 200, "\(baseline.body)")
+        for batch in 0..<3 {
+            let ingested = try await LoopbackHTTP.request(
+                "POST", port: port, "/v1/models/fraud/predictions", type: "application/x-ndjson",
+                body: lines("e", (batch * 100)..<(batch * 100 + 100)))
+            #expect(ingested.body.contains(#""accepted":100"#), "\(ingested.body)")
+        }
+        process.terminate()
+        process.waitUntilExit()
+        let output = try String(contentsOf: log, encoding: .utf8)
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(!FileManager.default.fileExists(atPath: data + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: data + "-shm"))
+
+        let store = try SQLiteStore(path: data)
+        let stored = try await store.predictions(model: "fraud", afterSequence: Int64.min, limit: 1000)
+        let saved = try #require(try await store.openWindows(model: "fraud"))
+        #expect(stored.count == 300)
+        #expect(saved.appliedThrough == stored.last?.sequence)
+        #expect(saved.profiles.map(\.rows).reduce(0, +) == 300)
+        try await store.close()
     }
 
     @Test func refusesToBindBeyondLoopbackWithoutTokens() throws {

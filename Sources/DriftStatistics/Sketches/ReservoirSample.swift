@@ -1,3 +1,5 @@
+import Foundation
+
 /// A uniform random sample of at most `capacity` items from a stream of any length, mergeable
 /// across windows and nodes: the raw-value summary of a window for the tests that need values
 /// (KS, Anderson–Darling, energy distance, MMD, …).
@@ -39,8 +41,10 @@ public struct ReservoirSample<Element> {
             throw .invalidArgument(name: "capacity", reason: "must be at least 1, got \(capacity)")
         }
         self.capacity = capacity
+        // Storage grows with the items (see `add(_:)`), not reserved up front: a server keeps a
+        // reservoir per numeric field of every open window, most of which hold far fewer items
+        // than `capacity` (10 000 doubles, 80 KB, by default).
         items = []
-        items.reserveCapacity(capacity)
         seenCount = 0
         generator = SplitMix64(seed: seed)
     }
@@ -49,6 +53,10 @@ public struct ReservoirSample<Element> {
     public mutating func add(_ item: Element) {
         seenCount += 1
         if items.count < capacity {
+            if items.count == items.capacity {
+                // Doubling, but never past `capacity`: a full reservoir holds no slack.
+                items.reserveCapacity(Swift.min(capacity, Swift.max(16, 2 * items.count)))
+            }
             items.append(item)
         } else {
             let slot = randomIndex(below: seenCount)
@@ -127,13 +135,22 @@ extension ReservoirSample: Sendable where Element: Sendable {}
 extension ReservoirSample: Equatable where Element: Equatable {}
 
 extension ReservoirSample: Codable where Element: Codable {
-    private enum CodingKeys: String, CodingKey { case capacity, items, seenCount, randomState }
+    private enum CodingKeys: String, CodingKey { case capacity, items, itemsFloat64, seenCount, randomState }
 
     /// Decodes a persisted sample, rejecting a size that does not match `min(capacity, seenCount)`.
+    /// Items come either as a JSON array (`items`) or, for doubles, packed (`itemsFloat64`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         capacity = try container.decode(Int.self, forKey: .capacity)
-        items = try container.decode([Element].self, forKey: .items)
+        if let packed = try container.decodeIfPresent(String.self, forKey: .itemsFloat64) {
+            guard let values = Self.unpackFloat64(packed) as? [Element] else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .itemsFloat64, in: container, debugDescription: "not base64 of little-endian float64 values of this element type")
+            }
+            items = values
+        } else {
+            items = try container.decode([Element].self, forKey: .items)
+        }
         seenCount = try container.decode(Int.self, forKey: .seenCount)
         generator = SplitMix64(seed: try container.decode(UInt64.self, forKey: .randomState))
         guard capacity >= 1, seenCount >= 0, items.count == Swift.min(capacity, seenCount) else {
@@ -141,11 +158,37 @@ extension ReservoirSample: Codable where Element: Codable {
         }
     }
 
+    /// Doubles are written packed — base64 of their little-endian IEEE 754 bits under
+    /// `itemsFloat64` — rather than as a JSON array: exact, and about 50 times cheaper to encode,
+    /// which matters because a server saves every open window's reservoirs (10 000 values per
+    /// numeric field by default) again and again. Other element types are written as an array.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(capacity, forKey: .capacity)
-        try container.encode(items, forKey: .items)
+        if let doubles = items as? [Double] {
+            try container.encode(Self.packFloat64(doubles), forKey: .itemsFloat64)
+        } else {
+            try container.encode(items, forKey: .items)
+        }
         try container.encode(seenCount, forKey: .seenCount)
         try container.encode(generator.state, forKey: .randomState)
+    }
+
+    private static func packFloat64(_ values: [Double]) -> String {
+        var bytes = [UInt8](repeating: 0, count: values.count * 8)
+        bytes.withUnsafeMutableBytes { raw in
+            for (index, value) in values.enumerated() {
+                raw.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: index * 8, as: UInt64.self)
+            }
+        }
+        return Data(bytes).base64EncodedString()
+    }
+
+    /// The doubles of a packed string, nil when it is not base64 of a whole number of doubles.
+    private static func unpackFloat64(_ text: String) -> [Double]? {
+        guard let data = Data(base64Encoded: text), data.count % 8 == 0 else { return nil }
+        return data.withUnsafeBytes { raw in
+            (0..<(data.count / 8)).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }
+        }
     }
 }
