@@ -65,9 +65,18 @@ struct LoadRun {
         let began = DispatchTime.now().uptimeNanoseconds
         let deadline = began + UInt64(seconds * 1e9)
         let work = self
-        DispatchQueue.concurrentPerform(iterations: connections) { connection in
-            work.drive(connection: connection, deadline: deadline, tally: tally)
+        // One thread per connection: `concurrentPerform` would run at most one iteration per core,
+        // so a third connection would only start when one of the first two ended.
+        let finished = DispatchGroup()
+        for connection in 0..<connections {
+            finished.enter()
+            let thread = Thread {
+                work.drive(connection: connection, deadline: deadline, tally: tally)
+                finished.leave()
+            }
+            thread.start()
         }
+        finished.wait()
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
         var (result, errors) = tally.finish()
         if let first = errors.first { throw BenchmarkError.http("\(errors.count) connection(s) failed, first: \(first)") }
