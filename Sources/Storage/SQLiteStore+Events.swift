@@ -185,13 +185,9 @@ extension SQLiteStore {
         let id: String = row[0]
         func damaged(_ what: String) -> StoreError { .corrupt("prediction '\(id)' of model '\(model)': \(what)") }
         let prediction: PredictionValue
-        switch (row[4] as DatabaseValue).storage {
-        case .double(let value): prediction = .number(value)
-        case .string(let label): prediction = .label(label)
-        case .blob(let data):
-            guard let probabilities = ProbabilitiesBlob.decode([UInt8](data)) else { throw damaged("probabilities") }
-            prediction = .probabilities(probabilities)
-        default: throw damaged("prediction of an unknown type")
+        switch StoredPredictionValue.decode(row[4]) {
+        case .success(let value): prediction = value
+        case .failure(let damage): throw damaged(damage.part)
         }
         let names = try layouts.names(of: row[6], db)
         let blob: Data = row[7]

@@ -20,13 +20,9 @@ extension SQLiteStore {
                 let id: String = row[5]
                 func damaged(_ what: String) -> StoreError { .corrupt("event '\(id)' of model '\(model)': \(what)") }
                 let prediction: PredictionValue
-                switch (row[1] as DatabaseValue).storage {
-                case .double(let value): prediction = .number(value)
-                case .string(let label): prediction = .label(label)
-                case .blob(let data):
-                    guard let probabilities = ProbabilitiesBlob.decode([UInt8](data)) else { throw damaged("probabilities") }
-                    prediction = .probabilities(probabilities)
-                default: throw damaged("prediction of an unknown type")
+                switch StoredPredictionValue.decode(row[1]) {
+                case .success(let value): prediction = value
+                case .failure(let damage): throw damaged(damage.part)
                 }
                 let label: LabelValue
                 switch (row[3] as DatabaseValue).storage {
