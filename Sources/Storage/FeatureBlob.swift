@@ -20,28 +20,18 @@ enum FeatureBlob {
     private static let trueValue: UInt8 = 3
     private static let string: UInt8 = 4
 
-    /// The canonical layout of a feature set: its names in ascending order.
-    static func layout(of features: [String: FeatureValue]) -> [String] {
-        features.keys.sorted()
+    /// The layout of an event's feature names (distinct, as `PredictionEvent` keeps them): the
+    /// names in ascending order, with `order[k]` the position in `names` of the layout's `k`-th name.
+    static func layout(of names: [String]) -> (layout: [String], order: [Int]) {
+        let order = names.indices.sorted { names[$0] < names[$1] }
+        return (order.map { names[$0] }, order)
     }
 
-    /// Appends `features` in the order of `table`'s layout to `writer`; false when the event's
-    /// names are not exactly the layout's (then `writer` holds a partial blob to discard).
-    /// `slots` is scratch space reused across events, so encoding allocates nothing: the values
-    /// are placed by iterating the dictionary (no per-name lookup in it), then written in order.
-    static func encode(
-        _ features: [String: FeatureValue], table: FeatureNameTable, slots: inout [FeatureValue],
-        into writer: inout ByteWriter
-    ) -> Bool {
-        guard features.count == table.layout.count else { return false }
-        if slots.count != features.count { slots = Array(repeating: .missing, count: features.count) }
-        // Equal counts and distinct keys: every position is filled exactly once when all are found.
-        for (name, value) in features {
-            guard let position = table.position(of: name) else { return false }
-            slots[position] = value
-        }
-        for value in slots {
-            switch value {
+    /// Appends `values` (an event's `featureValues`) in the order of its layout, `order` from
+    /// `layout(of:)` for the event's names. Reads by position, so no name is hashed per event.
+    static func encode(_ values: [FeatureValue], order: [Int], into writer: inout ByteWriter) {
+        for position in order {
+            switch values[position] {
             case .missing: writer.bytes.append(missing)
             case .number(let number):
                 writer.bytes.append(Self.number)
@@ -52,7 +42,6 @@ enum FeatureBlob {
                 writer.string(text)
             }
         }
-        return true
     }
 
     /// Decodes a blob written with `layout`; nil when it does not match the layout.

@@ -13,30 +13,31 @@ struct FeatureBlobBatch: Sendable {
     /// For each event, the offset in `bytes` just past its blob.
     private(set) var ends: [Int] = []
 
+    /// Events of one decoder share one names buffer, so the layout and the order of the values
+    /// are worked out once per batch (per change of names), not per event.
     init(_ events: [PredictionEvent]) {
         layoutOfEvent.reserveCapacity(events.count)
         ends.reserveCapacity(events.count)
         var writer = ByteWriter()
         writer.bytes.reserveCapacity(events.count * 256)
-        var tables: [FeatureNameTable] = []
-        var slots: [FeatureValue] = []
+        var names: [String] = []
+        var order: [Int] = []
         var current = -1
         for event in events {
-            let start = writer.bytes.count
-            if current < 0 || !FeatureBlob.encode(event.features, table: tables[current], slots: &slots, into: &writer) {
-                writer.bytes.removeSubrange(start...)
-                let names = FeatureBlob.layout(of: event.features)
-                if let known = layouts.firstIndex(of: names) {
+            if current < 0 || !event.hasFeatureNames(names) {
+                names = event.featureNames
+                let (layout, eventOrder) = FeatureBlob.layout(of: names)
+                order = eventOrder
+                // A known layout equal under Unicode canonical equivalence is shared: the blob
+                // holds values only, and `==` on `String` is canonical.
+                if let known = layouts.firstIndex(of: layout) {
                     current = known
                 } else {
-                    layouts.append(names)
-                    tables.append(FeatureNameTable(names))
+                    layouts.append(layout)
                     current = layouts.count - 1
                 }
-                // A known layout equal under Unicode canonical equivalence still matches: the
-                // table falls back to `==`, so this cannot fail.
-                _ = FeatureBlob.encode(event.features, table: tables[current], slots: &slots, into: &writer)
             }
+            FeatureBlob.encode(event.featureValues, order: order, into: &writer)
             layoutOfEvent.append(current)
             ends.append(writer.bytes.count)
         }

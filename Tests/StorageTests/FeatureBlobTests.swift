@@ -4,12 +4,22 @@ import Testing
 @testable import Storage
 
 @Suite struct FeatureBlobTests {
-    @Test func findsNamesByTheirPositionIncludingCanonicallyEquivalentSpellings() {
-        let names = (0..<40).map { "feature_\($0)" } + ["caf\u{E9}", "日本", ""]
-        let table = FeatureNameTable(names)
-        for (position, name) in names.enumerated() { #expect(table.position(of: name) == position) }
-        #expect(table.position(of: "cafe\u{301}") == 40)
-        #expect(table.position(of: "feature_40") == nil)
+    @Test func theLayoutIsTheSortedNamesWithEachOnesPositionInTheEvent() {
+        let names = ["zeta", "caf\u{E9}", "alpha", "日本", ""]
+        let (layout, order) = FeatureBlob.layout(of: names)
+        #expect(layout == ["", "alpha", "caf\u{E9}", "zeta", "日本"])
+        #expect(order == [4, 2, 1, 0, 3])
+    }
+
+    @Test func writesTheDocumentedBytesInLayoutOrder() {
+        // Event order b, a; layout a, b: 1 + 1.0 as a little-endian double, then 4 + length 3 + "xyz".
+        let event = PredictionEvent(id: "e", features: ["b": .string("xyz"), "a": .number(1)], prediction: .number(0))
+        let (layout, order) = FeatureBlob.layout(of: ["b", "a"])
+        var writer = ByteWriter()
+        FeatureBlob.encode([.string("xyz"), .number(1)], order: order, into: &writer)
+        #expect(layout == ["a", "b"])
+        #expect(writer.bytes == [1, 0, 0, 0, 0, 0, 0, 0xF0, 0x3F, 4, 3, 0x78, 0x79, 0x7A])
+        #expect(FeatureBlob.decode(writer.bytes, layout: layout) == event.features)
     }
 
     @Test func roundTripsEveryValueKindBitForBit() {
@@ -17,10 +27,10 @@ import Testing
             "a": .number(-0.0), "b": .number(.nan), "c": .number(Double.leastNonzeroMagnitude), "d": .string("日本"), "e": .string(""),
             "f": .bool(true), "g": .bool(false), "h": .missing, "i": .number(.greatestFiniteMagnitude),
         ]
-        let layout = FeatureBlob.layout(of: features)
+        let event = PredictionEvent(id: "e", features: features, prediction: .number(0))
+        let (layout, order) = FeatureBlob.layout(of: event.featureNames)
         var writer = ByteWriter()
-        var slots: [FeatureValue] = []
-        #expect(FeatureBlob.encode(features, table: FeatureNameTable(layout), slots: &slots, into: &writer))
+        FeatureBlob.encode(event.featureValues, order: order, into: &writer)
         let decoded = FeatureBlob.decode(writer.bytes, layout: layout)
         #expect(decoded?.count == features.count)
         for (name, value) in features {
@@ -32,14 +42,9 @@ import Testing
         #expect(FeatureBlob.decodeLayout(FeatureBlob.encodeLayout(layout)) == layout)
     }
 
-    @Test func refusesEventsOffTheLayoutAndDamagedBlobs() {
+    @Test func refusesDamagedBlobs() {
         var writer = ByteWriter()
-        var slots: [FeatureValue] = []
-        let table = FeatureNameTable(["a", "b"])
-        #expect(!FeatureBlob.encode(["a": .missing], table: table, slots: &slots, into: &writer))
-        #expect(!FeatureBlob.encode(["a": .missing, "c": .missing], table: table, slots: &slots, into: &writer))
-        writer = ByteWriter()
-        #expect(FeatureBlob.encode(["b": .string("xyz"), "a": .number(1)], table: table, slots: &slots, into: &writer))
+        FeatureBlob.encode([.number(1), .string("xyz")], order: [0, 1], into: &writer)
         #expect(FeatureBlob.decode(Array(writer.bytes.dropLast()), layout: ["a", "b"]) == nil)
         #expect(FeatureBlob.decode(writer.bytes + [0], layout: ["a", "b"]) == nil)
         #expect(FeatureBlob.decode([9], layout: ["a"]) == nil)

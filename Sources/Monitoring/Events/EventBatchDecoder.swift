@@ -24,7 +24,9 @@
 /// 25 features, 563-byte lines), measured with a throwaway harness.
 public struct EventBatchDecoder: Sendable {
     public let schema: ModelSchema
-    let featureTypes: [String: FeatureType]
+    /// The position of each declared feature in `declaredFeatures`.
+    let featurePositions: [String: Int]
+    /// The schema's feature names; every decoded event shares this one buffer (`PredictionEvent`).
     let declaredFeatures: [String]
     let declaredTypes: [FeatureType]
     let classes: Set<String>
@@ -34,9 +36,11 @@ public struct EventBatchDecoder: Sendable {
 
     public init(schema: ModelSchema) {
         self.schema = schema
-        var types: [String: FeatureType] = [:]
-        for feature in schema.features { types[feature.name] = feature.type }
-        featureTypes = types
+        var positions: [String: Int] = [:]
+        for (position, feature) in schema.features.enumerated() where positions[feature.name] == nil {
+            positions[feature.name] = position
+        }
+        featurePositions = positions
         declaredFeatures = schema.features.map(\.name)
         declaredTypes = schema.features.map(\.type)
         classes = Set(schema.prediction.classes ?? [])

@@ -10,7 +10,7 @@ extension EventBatchDecoder {
         var hasTimestamp = false
         var version: String?
         var hasVersion = false
-        var features: [String: FeatureValue]?
+        var features: [FeatureValue]?
         var prediction: PredictionValue?
         var latency: Double?
         var hasLatency = false
@@ -60,57 +60,54 @@ extension EventBatchDecoder {
         guard let features else { throw EventFieldError("features: required") }
         guard let prediction else { throw EventFieldError("prediction: required") }
         return PredictionEvent(
-            id: id, timestamp: timestamp, version: version, features: features, prediction: prediction,
-            latencyMs: latency)
+            id: id, timestamp: timestamp, version: version, featureNames: declaredFeatures, featureValues: features,
+            prediction: prediction, latencyMs: latency)
     }
 
+    /// The event's values in schema order (absent ones `.missing`), written by position so that
+    /// no dictionary is built per event (see `PredictionEvent`).
     private func decodeFeatures(_ members: [JSONMember], reader: JSONReader, undeclared: inout [String])
-        throws(EventFieldError) -> [String: FeatureValue]
+        throws(EventFieldError) -> [FeatureValue]
     {
-        var features = [String: FeatureValue](minimumCapacity: declaredFeatures.count)
+        var features = [FeatureValue](repeating: .missing, count: declaredFeatures.count)
+        var seen = SeenPositions(count: declaredFeatures.count)
         var nextIndex = 0
         for member in members {
             // Loggers usually send features in schema order: comparing with the expected name
             // first saves a hash lookup per feature on the ingest hot path.
-            let type: FeatureType
+            let position: Int
             if nextIndex < declaredFeatures.count, declaredFeatures[nextIndex] == member.key {
-                type = declaredTypes[nextIndex]
+                position = nextIndex
                 nextIndex += 1
-            } else if let found = featureTypes[member.key] {
-                type = found
+            } else if let found = featurePositions[member.key] {
+                position = found
             } else {
                 if undeclared.contains(member.key) { throw EventFields.duplicate("feature '\(member.key)'") }
                 undeclared.append(member.key)
                 continue
             }
-            let value: FeatureValue
-            switch (type, member.value) {
+            if !seen.insert(position) { throw EventFields.duplicate("feature '\(member.key)'") }
+            switch (declaredTypes[position], member.value) {
             case (_, .null):
-                value = .missing
+                break
             case let (.numeric, .number(number)):
                 guard number.value.isFinite else {
                     throw EventFieldError("feature '\(member.key)': number \(reader.text(of: number)) is out of range")
                 }
-                value = .number(number.value)
+                features[position] = .number(number.value)
             case (.numeric, _):
                 throw .expected("feature '\(member.key)'", "number", got: member.value)
             case let (.categorical, .string(text)):
-                value = .string(text)
+                features[position] = .string(text)
             case let (.categorical, .number(number)):
-                value = .string(reader.text(of: number))
+                features[position] = .string(reader.text(of: number))
             case (.categorical, _):
                 throw .expected("feature '\(member.key)'", "string", got: member.value)
             case let (.boolean, .bool(flag)):
-                value = .bool(flag)
+                features[position] = .bool(flag)
             case (.boolean, _):
                 throw .expected("feature '\(member.key)'", "boolean", got: member.value)
             }
-            if features.updateValue(value, forKey: member.key) != nil {
-                throw EventFields.duplicate("feature '\(member.key)'")
-            }
-        }
-        if features.count < declaredFeatures.count {
-            for name in declaredFeatures where features[name] == nil { features[name] = .missing }
         }
         return features
     }

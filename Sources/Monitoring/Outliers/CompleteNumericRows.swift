@@ -10,18 +10,26 @@ public struct CompleteNumericRows: Sendable {
     public private(set) var values: [Double] = []
     /// The rows kept.
     public private(set) var count = 0
+    /// All the schema's feature names, for `PredictionEvent.hasFeatureNames(_:)`.
+    private let schemaNames: [String]
 
     public init(schema features: [FeatureSpec]) {
         let numeric = features.enumerated().filter { $0.element.type == .numeric }
         names = numeric.map(\.element.name)
         positions = numeric.map(\.offset)
+        schemaNames = features.map(\.name)
     }
 
     /// Keeps the event's numeric values when every one is present and finite; skips it otherwise.
     public mutating func add(_ event: PredictionEvent) {
+        add(EventFeatureReader(event, inOrder: event.hasFeatureNames(schemaNames)))
+    }
+
+    /// `add(_:)` for an event already read against the schema's feature names.
+    mutating func add(_ event: EventFeatureReader) {
         let start = values.count
-        for name in names {
-            guard case .number(let value) = event.features[name] ?? .missing, value.isFinite else {
+        for (name, position) in zip(names, positions) {
+            guard case .number(let value) = event.value(at: position, named: name), value.isFinite else {
                 values.removeSubrange(start...)
                 return
             }

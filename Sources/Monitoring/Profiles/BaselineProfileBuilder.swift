@@ -16,6 +16,8 @@ public struct BaselineProfileBuilder: Sendable {
     private var prediction: Column
     /// The complete numeric rows the outlier model is fitted on.
     private var outlierRows: CompleteNumericRows
+    /// The schema's feature names, for `PredictionEvent.hasFeatureNames(_:)`.
+    private let featureNames: [String]
 
     /// One field's collected reference values: numbers for numeric fields, strings for
     /// categorical and boolean ones (`"true"`/`"false"`) and class predictions.
@@ -40,6 +42,7 @@ public struct BaselineProfileBuilder: Sendable {
         columns = Array(repeating: Column(), count: schema.features.count)
         prediction = Column()
         outlierRows = CompleteNumericRows(schema: schema.features)
+        featureNames = schema.features.map(\.name)
     }
 
     /// Adds reference events in order. An event is taken whole or not at all: on an error the
@@ -51,13 +54,14 @@ public struct BaselineProfileBuilder: Sendable {
         cells.reserveCapacity(schema.features.count)
         for event in events {
             cells.removeAll(keepingCapacity: true)
-            for spec in schema.features {
-                cells.append(try Self.featureCell(spec, event, index: rowCount))
+            let values = EventFeatureReader(event, inOrder: event.hasFeatureNames(featureNames))
+            for (position, spec) in schema.features.enumerated() {
+                cells.append(try Self.featureCell(spec, values.value(at: position, named: spec.name), index: rowCount))
             }
             let predicted = try predictionCell(event, index: rowCount)
             for (position, cell) in cells.enumerated() { Self.append(cell, to: &columns[position]) }
             Self.append(predicted, to: &prediction)
-            outlierRows.add(event)
+            outlierRows.add(values)
             rowCount += 1
         }
     }
@@ -104,9 +108,9 @@ public struct BaselineProfileBuilder: Sendable {
     }
 
     /// Missing values (null, absent, NaN) are counted, never binned.
-    private static func featureCell(_ spec: FeatureSpec, _ event: PredictionEvent, index: Int) throws(BaselineProfileError) -> Cell {
+    private static func featureCell(_ spec: FeatureSpec, _ value: FeatureValue, index: Int) throws(BaselineProfileError) -> Cell {
         let field = ProfileField.feature(spec.name)
-        switch (spec.type, event.features[spec.name] ?? .missing) {
+        switch (spec.type, value) {
         case (_, .missing): return .missing
         case (.numeric, .number(let value)) where value.isNaN: return .missing
         case (.numeric, .number(let value)):

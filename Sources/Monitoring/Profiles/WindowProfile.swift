@@ -5,11 +5,13 @@ import DriftStatistics
 /// plus the window's row count and, when the baseline has an outlier model, the window's outlier
 /// counts (`WindowOutliers`).
 ///
-/// **Updating.** `add(_:)` costs O(features): one dictionary lookup per declared feature, then
-/// constant work in the sketches (a binary search over ≤ `bins` edges, a Welford update, one
-/// reservoir step, a scan of ≤ 6 discrete values, or a category lookup). It allocates nothing
-/// beyond what the sketches themselves allocate (the unseen-name summary on a new name). With an
-/// outlier model the numeric values are gathered while the features are added, in a buffer from
+/// **Updating.** `add(_:)` costs O(features): a name comparison per declared feature, after which
+/// values are read by position (see `PredictionEvent`; an event in another order is read through
+/// one dictionary built for it), then constant work in the sketches (a binary search over ≤ `bins`
+/// edges, a Welford update, one reservoir step, a scan of ≤ 6 discrete values, or a category
+/// lookup). It allocates nothing beyond what the sketches themselves allocate (the unseen-name
+/// summary on a new name), except that dictionary for an event off the order. With an outlier
+/// model the numeric values are gathered while the features are added, in a buffer from
 /// `withUnsafeTemporaryAllocation` (on the stack while it fits the compiler's 1 KiB limit, i.e.
 /// up to 128 numeric features), and scored in O(d²) (`MahalanobisOutlierModel.squaredDistance(overwriting:)`).
 /// Undeclared features in the event are ignored (the decoder counts them as schema violations).
@@ -71,12 +73,13 @@ public struct WindowProfile: Sendable, Equatable, Codable {
     /// prediction. A value of the wrong kind counts as a type violation of its field.
     public mutating func add(_ event: PredictionEvent) {
         rows += 1
+        let values = EventFeatureReader(event, inOrder: hasFeatureOrder(of: event))
         if let model = outliers?.model {
-            addFeatures(of: event, scoringWith: model)
+            addFeatures(values, scoringWith: model)
         } else {
             for index in features.indices {
                 guard case .feature(let name) = features[index].field else { continue }
-                features[index].add(event.features[name] ?? .missing)
+                features[index].add(values.value(at: index, named: name))
             }
         }
         switch (predictionSpec.type, event.prediction) {
@@ -95,15 +98,25 @@ public struct WindowProfile: Sendable, Equatable, Codable {
         }
     }
 
+    /// Whether the event holds exactly this profile's features, in its order.
+    private func hasFeatureOrder(of event: PredictionEvent) -> Bool {
+        let names = event.featureNames
+        guard names.count == features.count else { return false }
+        for index in features.indices {
+            guard case .feature(let name) = features[index].field, name == names[index] else { return false }
+        }
+        return true
+    }
+
     /// Adds the event's features and scores its numeric values when all are present and finite.
-    private mutating func addFeatures(of event: PredictionEvent, scoringWith model: MahalanobisOutlierModel) {
+    private mutating func addFeatures(_ event: EventFeatureReader, scoringWith model: MahalanobisOutlierModel) {
         let dimension = model.dimension
         let outlier: Bool? = withUnsafeTemporaryAllocation(of: Double.self, capacity: dimension) { values in
             var complete = true
             var slot = 0
             for index in features.indices {
                 guard case .feature(let name) = features[index].field else { continue }
-                let value = event.features[name] ?? .missing
+                let value = event.value(at: index, named: name)
                 features[index].add(value)
                 guard slot < dimension, model.featurePositions[slot] == index else { continue }
                 if case .number(let number) = value, number.isFinite { values[slot] = number } else { complete = false }
