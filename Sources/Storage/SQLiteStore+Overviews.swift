@@ -33,9 +33,7 @@ extension SQLiteStore {
                     """)
             {
                 let model: String = row[0]
-                let index: Int64 = row[1]
-                let report = try StoreJSON.decode(WindowReport.self, from: row[5] as Data, "window \(index) of model '\(model)'")
-                windows[model] = ClosedWindow(index: index, start: row[2], end: row[3], closedAt: row[4], report: report)
+                windows[model] = try Self.closedWindow(row, from: 1, model: model)
             }
             let windowPerformance = try Self.fetchModelsPerformance(
                 db,
@@ -77,11 +75,7 @@ extension SQLiteStore {
                 """ + " " + condition)
         {
             let model: String = row[0]
-            let index: Int64 = row[1]
-            let decoded = try StoreJSON.decode(
-                WindowPerformance.self, from: row[5] as Data, "performance of window \(index) of model '\(model)'")
-            performance[model] = StoredWindowPerformance(
-                index: index, start: row[2], end: row[3], computedAt: row[4], performance: decoded)
+            performance[model] = try Self.storedPerformance(row, from: 1, model: model)
         }
         return performance
     }

@@ -95,11 +95,16 @@ extension SQLiteStore {
                 FROM window_performance WHERE model_id = (SELECT id FROM model WHERE name = ?)
                 """ + " " + sql,
             arguments: arguments
-        ).map { row in
-            let index: Int64 = row[0]
-            let performance = try StoreJSON.decode(
-                WindowPerformance.self, from: row[4] as Data, "performance of window \(index) of model '\(model)'")
-            return StoredWindowPerformance(index: index, start: row[1], end: row[2], computedAt: row[3], performance: performance)
-        }
+        ).map { row in try storedPerformance(row, from: 0, model: model) }
+    }
+
+    /// The stored performance in `row`'s columns `offset...offset + 4`: window index, start, end,
+    /// computed_at, performance_json (the order of every query that reads `window_performance`).
+    static func storedPerformance(_ row: Row, from offset: Int, model: String) throws -> StoredWindowPerformance {
+        let index: Int64 = row[offset]
+        let performance = try StoreJSON.decode(
+            WindowPerformance.self, from: row[offset + 4] as Data, "performance of window \(index) of model '\(model)'")
+        return StoredWindowPerformance(
+            index: index, start: row[offset + 1], end: row[offset + 2], computedAt: row[offset + 3], performance: performance)
     }
 }

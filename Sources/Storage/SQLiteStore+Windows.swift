@@ -113,10 +113,15 @@ extension SQLiteStore {
                 FROM closed_window WHERE model_id = (SELECT id FROM model WHERE name = ?)
                 """ + " " + sql,
             arguments: arguments
-        ).map { row in
-            let index: Int64 = row[0]
-            let report = try StoreJSON.decode(WindowReport.self, from: row[4] as Data, "window \(index) of model '\(model)'")
-            return ClosedWindow(index: index, start: row[1], end: row[2], closedAt: row[3], report: report)
-        }
+        ).map { row in try closedWindow(row, from: 0, model: model) }
+    }
+
+    /// The closed window in `row`'s columns `offset...offset + 4`: window index, start, end,
+    /// closed_at, report_json (the order of every query that reads `closed_window`).
+    static func closedWindow(_ row: Row, from offset: Int, model: String) throws -> ClosedWindow {
+        let index: Int64 = row[offset]
+        let report = try StoreJSON.decode(WindowReport.self, from: row[offset + 4] as Data, "window \(index) of model '\(model)'")
+        return ClosedWindow(
+            index: index, start: row[offset + 1], end: row[offset + 2], closedAt: row[offset + 3], report: report)
     }
 }
