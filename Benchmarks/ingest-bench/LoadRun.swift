@@ -77,6 +77,13 @@ struct LoadRun {
             thread.start()
         }
         finished.wait()
+        // The server answers once a batch is committed and profiles it after; reading each model
+        // waits for that profiling, so the time covers every event stored and profiled.
+        let reader = try HTTPConnection(port: port)
+        for model in Set(models) {
+            let described = try reader.send("GET", "/v1/models/\(model)")
+            guard described.status == 200 else { throw BenchmarkError.http("GET /v1/models/\(model): status \(described.status)") }
+        }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
         var (result, errors) = tally.finish()
         if let first = errors.first { throw BenchmarkError.http("\(errors.count) connection(s) failed, first: \(first)") }

@@ -51,7 +51,7 @@ func buildApplication(
             table: table, limiter: IngestLimiter(capacity: configuration.ingestQueueLimit, admitted: ingestAdmitted),
             counters: components.counters, store: store))
     DriftwatchRoutes(
-        store: store, maxBodyBytes: configuration.maxBodyBytes, counters: components.counters, requestMetrics: requestMetrics,
+        store: store, models: components.models, maxBodyBytes: configuration.maxBodyBytes, counters: components.counters, requestMetrics: requestMetrics,
         pipelines: components.pipelines, performance: components.performance,
         rawEventRetention: configuration.rawEventRetention
     )

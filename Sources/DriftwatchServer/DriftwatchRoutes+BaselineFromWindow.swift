@@ -29,6 +29,7 @@ extension DriftwatchRoutes {
         case let .timeRange(from, to):
             range = from..<to
         case .latestWindow:
+            await pipelines.settled(name)
             guard let window = try await store.latestClosedWindow(model: name) else {
                 throw APIError.badRequest("model '\(name)' has no closed window yet; give \"from\" and \"to\" instead")
             }

@@ -8,6 +8,7 @@ extension DriftwatchRoutes {
     /// start; either bound may be left out. Times are epoch seconds or RFC 3339.
     func listWindows(_ name: String, _ request: Request) async throws -> Response {
         _ = try await requireModel(name)
+        await pipelines.settled(name)
         let from = try Self.time(request, "from") ?? -Double.greatestFiniteMagnitude
         let to = try Self.time(request, "to") ?? Double.greatestFiniteMagnitude
         let windows = try await store.closedWindows(model: name, from: from, to: to)
@@ -23,6 +24,7 @@ extension DriftwatchRoutes {
     /// `[start, end)` contains `at`; 404 when there is none.
     func drift(_ name: String, _ request: Request) async throws -> Response {
         _ = try await requireModel(name)
+        await pipelines.settled(name)
         let window: ClosedWindow?
         if let at = try Self.time(request, "at") {
             window = try await store.closedWindows(model: name, from: at, to: at.nextUp).last { $0.start <= at && at < $0.end }

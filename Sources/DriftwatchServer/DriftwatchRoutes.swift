@@ -8,6 +8,8 @@ import Storage
 /// The HTTP API of design.md over a store: probes, model registry, ingest, baselines, metrics.
 struct DriftwatchRoutes: Sendable {
     let store: any Store
+    /// The registered models, read through to the store (every route that names a model asks it).
+    let models: ModelCatalog
     let maxBodyBytes: Int
     let counters: IngestCounters
     let requestMetrics: HTTPRequestMetrics
@@ -67,6 +69,7 @@ struct DriftwatchRoutes: Sendable {
 
     private func metrics(_ request: Request) async throws -> Response {
         let format = ExpositionFormat.negotiated(accept: request.headers[.accept])
+        await pipelines.settledAll()
         var set = try await counters.metricSet()
         try await addWindowMetrics(to: &set)
         try requestMetrics.add(to: &set)
@@ -80,6 +83,7 @@ struct DriftwatchRoutes: Sendable {
 
     /// One store read (``Store/modelOverviews()``) whatever the number of models.
     private func listModels() async throws -> Response {
+        await pipelines.settledAll()
         let descriptions = try await store.modelOverviews().map { overview in
             ModelDescription(
                 overview.model, activeBaseline: overview.activeBaseline, latestWindow: overview.latestWindow,
@@ -90,6 +94,7 @@ struct DriftwatchRoutes: Sendable {
 
     private func describeModel(_ name: String) async throws -> Response {
         let model = try await requireModel(name)
+        await pipelines.settled(name)
         let window = try await store.latestClosedWindow(model: name)
         return JSONBody.response(
             ModelDescription(
@@ -114,15 +119,16 @@ struct DriftwatchRoutes: Sendable {
         } catch {
             throw APIError.badRequest(error.description)
         }
-        let existing = try await store.model(named: name)
+        let existing = try await models.model(named: name)
         let stored = try await store.putModel(name: name, schema: schema, at: Date().timeIntervalSince1970)
+        models.stored(stored)
         await pipelines.modelChanged(name)
         let description = ModelDescription(stored, activeBaseline: try await store.activeBaseline(model: name)?.summary)
         return JSONBody.response(description, status: existing == nil ? .created : .ok)
     }
 
     func requireModel(_ name: String) async throws -> StoredModel {
-        guard let model = try await store.model(named: name) else { throw APIError.notFound("unknown model '\(name)'") }
+        guard let model = try await models.model(named: name) else { throw APIError.notFound("unknown model '\(name)'") }
         return model
     }
 

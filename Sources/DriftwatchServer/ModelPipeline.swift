@@ -4,10 +4,14 @@ import Monitoring
 import Storage
 
 /// One model's ingest state: its windows, the open windows' profiles and the baselines they are
-/// judged against. Every batch goes through ``ingest(_:receivedAt:)`` one at a time, in the order
-/// the calls arrived, so the profiles see events in insertion order.
+/// judged against. Batches go through ``ingest(_:receivedAt:)`` in two stages, each one batch at
+/// a time in the order the calls arrived: the store, after which the batch is acknowledged, then
+/// profiling, so the profiles see events in insertion order.
 ///
 /// ## Conventions
+/// - **Acknowledged, then profiled**: an answer means the batch is committed; its profiling
+///   follows (while the next batch is stored), at most ``maxUnprofiledBatches`` behind. Readers of
+///   window state call ``settled()`` first, so they see everything acknowledged before them.
 /// - **Only new events are profiled**: the events the store inserted, not the duplicates of a
 ///   re-sent batch (`InsertOutcome.duplicatePositions`).
 /// - **Event time** is the event's timestamp, else its receipt time (design.md).
@@ -62,7 +66,13 @@ actor ModelPipeline {
     /// Events inserted since the last save (profiled or not: `appliedThrough` moved past them).
     private var unsavedEvents = 0
     private var lastSave = ContinuousClock.now
-    private var tail: Task<Void, Never>?
+    /// The store and profiling stages batches go through (``ingest(_:receivedAt:)``).
+    private let stages = IngestStages(maxUnprofiled: maxUnprofiledBatches)
+
+    /// Most batches stored but not yet profiled: enough to store one batch while the one before
+    /// it is profiled, and few enough that a read waiting for ``settled()`` waits for at most
+    /// two batches' profiling, and that a model holds at most two batches in memory for it.
+    static let maxUnprofiledBatches = 2
 
     private init(
         model: StoredModel, store: any Store, counters: IngestCounters, allowedLateness: Double,
@@ -129,42 +139,47 @@ actor ModelPipeline {
         }
     }
 
-    /// Marks the active baseline as changed: the next batch reads it again. Unsaved events are
-    /// saved first, since a restart would replay them on the baseline active then.
+    /// Marks the active baseline as changed: the next batch profiled reads it again. Unsaved
+    /// events are saved first, since a restart would replay them on the baseline active then.
     func baselineChanged() async {
-        // The body does not throw.
-        try? await serialized {
+        await stages.enqueue {
             await self.saveIfUnsaved()
             await self.markBaselineStale()
-        }
+        }.value
     }
 
-    /// Saves the open state if events or reports are unsaved (graceful shutdown). A failure is logged.
+    /// Saves the open state if events or reports are unsaved (graceful shutdown), after profiling
+    /// every batch acknowledged before the call. A failure is logged.
     func flush() async {
-        try? await serialized { await self.saveIfUnsaved() }
+        await stages.enqueue { await self.saveIfUnsaved() }.value
     }
 
-    /// Stores the batch, then profiles the newly stored events and closes the windows they close.
-    /// Batches run one after another, in call order.
-    func ingest(_ events: [PredictionEvent], receivedAt: Double) async throws -> InsertOutcome {
-        try await serialized { try await self.process(events, receivedAt: receivedAt) }
+    /// Returns once every batch acknowledged before the call is profiled and the reports of the
+    /// windows it closed are saved, so a read that follows sees what the acknowledged events did.
+    nonisolated func settled() async {
+        await stages.settled()
     }
 
-    /// Runs `body` after every earlier batch, flush or baseline change has finished: the actor is
-    /// re-entrant at each `await`, and a save must never see a batch half applied.
-    private func serialized<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let previous = tail
-        let work = Task { () async throws -> T in
-            await previous?.value
-            return try await body()
-        }
-        tail = Task { _ = await work.result }
-        return try await work.value
+    /// Stores the batch and answers once it is committed; the newly stored events are profiled
+    /// (and the windows they close evaluated) after it, in the same order as the stores
+    /// (``IngestStages``): one batch is stored while the one before it is profiled, and a batch
+    /// waits before it is stored while ``maxUnprofiledBatches`` are unprofiled. The answer does
+    /// not depend on the profiling: a crash before a stored batch is profiled is made good by the
+    /// replay at restart.
+    nonisolated func ingest(_ events: [PredictionEvent], receivedAt: Double) async throws -> InsertOutcome {
+        let (store, model) = (store, model)
+        // Encoded here, in parallel with other batches, not in the store stage they queue for.
+        let batch = EncodedPredictionBatch(events)
+        let stored = await stages.enter(
+            store: { try await store.insertPredictions(model: model, batch: batch, receivedAt: receivedAt) },
+            profile: { result in
+                guard case .success(let outcome) = result else { return }
+                await self.profile(events, stored: outcome, receivedAt: receivedAt)
+            })
+        return try await stored.value
     }
 
-    private func process(_ events: [PredictionEvent], receivedAt: Double) async throws -> InsertOutcome {
-        let outcome = try await store.insertPredictions(model: model, events: events, receivedAt: receivedAt)
-        // From here on the batch is committed: failures are logged, never answered as errors.
+    private func profile(_ events: [PredictionEvent], stored outcome: InsertOutcome, receivedAt: Double) async {
         if baselineIsStale {
             do {
                 activeBaseline = try await loadActiveBaseline()
@@ -174,7 +189,7 @@ actor ModelPipeline {
             }
         }
         let duplicates = Set(outcome.duplicatePositions)
-        let fresh = events.indices.filter { !duplicates.contains($0) }.map { events[$0] }
+        let fresh = duplicates.isEmpty ? events : events.indices.filter { !duplicates.contains($0) }.map { events[$0] }
         await apply(fresh, receivedAt: Array(repeating: receivedAt, count: fresh.count))
         if let last = outcome.lastSequence {
             appliedThrough = last
@@ -188,7 +203,6 @@ actor ModelPipeline {
                 logger.error("saving window state failed", metadata: ["model": "\(model)", "error": "\(error)"])
             }
         }
-        return outcome
     }
 
     /// Whether the policy asks for a save now: a report waits, or enough events or time passed.

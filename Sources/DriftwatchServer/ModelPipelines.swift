@@ -53,6 +53,22 @@ actor ModelPipelines {
         return try await pipeline.ingest(events, receivedAt: receivedAt)
     }
 
+    /// Returns once the model's acknowledged batches are profiled and the reports of the windows
+    /// they closed saved (``ModelPipeline/settled()``): what a read of window state waits for. A
+    /// model whose pipeline is not loaded has nothing pending.
+    func settled(_ model: String) async {
+        guard let task = pipelines[model], let pipeline = try? await task.value else { return }
+        await pipeline.settled()
+    }
+
+    /// ``settled(_:)`` for every loaded model: what a read across models waits for.
+    func settledAll() async {
+        for task in pipelines.values {
+            guard let pipeline = try? await task.value else { continue }
+            await pipeline.settled()
+        }
+    }
+
     /// The model's schema changed: its pipeline is rebuilt from the saved state on the next batch
     /// (the old one saves what it holds first, which shortens the replay).
     func modelChanged(_ model: String) async {

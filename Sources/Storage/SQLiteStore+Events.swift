@@ -7,15 +7,15 @@ import Monitoring
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 extension SQLiteStore {
-    /// Stores the batch in one transaction. The hot path of ingest: feature blobs are encoded
-    /// before taking the writer (``FeatureBlobBatch``), then one prepared statement is bound
+    /// Stores the batch in one transaction. The hot path of ingest: feature blobs were encoded
+    /// before taking the writer (``EncodedPredictionBatch``), and one prepared statement is bound
     /// through `sqlite3_bind_*` directly (about twice as fast as GRDB's generic arguments, per
     /// the stack notes). `ON CONFLICT DO NOTHING` on (model, id) makes re-sends idempotent;
     /// `sqlite3_changes` tells inserted from duplicate.
-    public func insertPredictions(model: String, events: [PredictionEvent], receivedAt: Double)
+    public func insertPredictions(model: String, batch: EncodedPredictionBatch, receivedAt: Double)
         async throws(StoreError) -> InsertOutcome
     {
-        let blobs = FeatureBlobBatch(events)
+        let (events, blobs) = (batch.events, batch.blobs)
         return try await write("store \(events.count) predictions of model '\(model)'") { db in
             let modelID = try Self.requireModelID(db, model)
             if events.isEmpty { return InsertOutcome(inserted: 0, duplicates: 0) }

@@ -51,9 +51,9 @@ public protocol Store: Sendable {
     /// leaves the stored one untouched. An event without a timestamp is stored with `receivedAt`
     /// as its event time.
     /// - Throws: `.notFound` for an unknown model; nothing of the batch is stored then.
-    func insertPredictions(model: String, events: [PredictionEvent], receivedAt: Double) async throws(StoreError)
+    func insertPredictions(model: String, batch: EncodedPredictionBatch, receivedAt: Double) async throws(StoreError)
         -> InsertOutcome
-    /// Stores label events, idempotently on (model, `id`) as ``insertPredictions(model:events:receivedAt:)``.
+    /// Stores label events, idempotently on (model, `id`) as ``insertPredictions(model:batch:receivedAt:)``.
     /// A label may arrive before or after its prediction; they are joined by id when read.
     func insertLabels(model: String, events: [LabelEvent], receivedAt: Double) async throws(StoreError)
         -> InsertOutcome
@@ -143,6 +143,13 @@ public protocol Store: Sendable {
 }
 
 extension Store {
+    /// ``insertPredictions(model:batch:receivedAt:)`` of `events`, encoded first.
+    public func insertPredictions(model: String, events: [PredictionEvent], receivedAt: Double) async throws(StoreError)
+        -> InsertOutcome
+    {
+        try await insertPredictions(model: model, batch: EncodedPredictionBatch(events), receivedAt: receivedAt)
+    }
+
     /// ``prune(olderThan:batchSize:)`` in transactions of 10 000 rows.
     @discardableResult
     public func prune(olderThan cutoff: Double) async throws(StoreError) -> PruneOutcome {

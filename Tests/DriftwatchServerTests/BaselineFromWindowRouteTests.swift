@@ -103,6 +103,7 @@ import Testing
             let ingest = try await client.send(
                 .post, "/v1/models/fraud/predictions", contentType: "application/x-ndjson", body: Self.ndjson(0..<1000))
             #expect(ingest.status == .ok)
+            try await client.settle()
             let window = try #require(try await store.latestClosedWindow(model: "fraud"))
             let frozen = try await client.send(.post, "/v1/models/fraud/baselines/last-hour/from-window", body: #"{"window":"latest"}"#)
             #expect(frozen.status == .ok, "\(frozen.text)")

@@ -60,7 +60,7 @@ import Testing
         let router = Router()
         let performance = PerformanceTracker(store: store, labelTTL: 86_400, logger: Logger(label: "test"))
         DriftwatchRoutes(
-            store: store, maxBodyBytes: 1024, counters: counters, requestMetrics: HTTPRequestMetrics(),
+            store: store, models: ModelCatalog(store: store), maxBodyBytes: 1024, counters: counters, requestMetrics: HTTPRequestMetrics(),
             pipelines: ModelPipelines(
                 store: store, counters: counters, allowedLateness: 0, performance: performance, logger: Logger(label: "test")),
             performance: performance

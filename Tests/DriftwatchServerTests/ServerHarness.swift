@@ -46,6 +46,13 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
     }
 
+    /// Returns once the model's acknowledged batches are profiled: a read of the model waits for
+    /// that, so a test may then look at the window state in the store directly.
+    func settle(_ model: String = "fraud") async throws {
+        let response = try await send(.get, "/v1/models/\(model)")
+        #expect(response.status == .ok, "\(String(buffer: response.body))")
+    }
+
     func registerModel(_ name: String = "fraud") async throws {
         let response = try await send(.put, "/v1/models/\(name)", contentType: "application/json", body: ServerHarness.schemaJSON)
         #expect(response.status == .created, "\(String(buffer: response.body))")

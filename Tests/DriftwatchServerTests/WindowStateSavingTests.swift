@@ -28,10 +28,12 @@ import Testing
         #expect(uploaded.status == .ok, "\(uploaded.text)")
     }
 
+    /// Sends a batch and waits until it is profiled, so the saved state can be checked in the store.
     static func ingest(_ client: some TestClientProtocol, _ events: [PredictionEvent]) async throws {
         let response = try await client.send(
             .post, "/v1/models/m/predictions", contentType: "application/x-ndjson", body: WindowPipelineTests.ndjson(events))
         #expect(try response.json()["accepted"] as? Int == events.count, "\(response.text)")
+        try await client.settle("m")
     }
 
     static func sequence(of id: String, in store: any Store) async throws -> Int64? {
