@@ -41,14 +41,16 @@ final class ServerProcess {
 
     var pid: Int32 { process.processIdentifier }
 
-    /// `VmRSS` and `VmHWM` (peak) of the server, in MiB, from `/proc/<pid>/status`.
-    func memory() -> (rss: Double, peak: Double) {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return (.nan, .nan) }
+    /// `VmRSS`, `VmHWM` (peak) and `RssAnon` of the server, in MiB, from `/proc/<pid>/status`.
+    /// `RssAnon` is the server's own memory; `VmRSS` adds the pages of the SQLite file it has
+    /// read through its memory map, which the kernel can drop and shares with the page cache.
+    func memory() -> (rss: Double, peak: Double, anonymous: Double) {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return (.nan, .nan, .nan) }
         func kilobytes(_ key: String) -> Double {
             guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return .nan }
             return Double(line.split(separator: " ").dropFirst().first ?? "") ?? .nan
         }
-        return (kilobytes("VmRSS:") / 1024, kilobytes("VmHWM:") / 1024)
+        return (kilobytes("VmRSS:") / 1024, kilobytes("VmHWM:") / 1024, kilobytes("RssAnon:") / 1024)
     }
 
     /// User + system CPU seconds the server has used (`/proc/<pid>/stat` fields 14 and 15).

@@ -131,7 +131,7 @@ if phases.contains("ingest") { phase {
             + (result.failures > 0 ? "   (\(result.failures) failed requests)" : ""))
     }
     let memory = server.memory()
-    print("  server memory after ingest: VmRSS \(fixed(memory.rss, 0)) MiB, VmHWM \(fixed(memory.peak, 0)) MiB")
+    print("  server memory after ingest: RssAnon \(fixed(memory.anonymous, 0)) MiB, VmRSS \(fixed(memory.rss, 0)) MiB, VmHWM \(fixed(memory.peak, 0)) MiB")
 
     // The close of one large row-count window inside the server. The server answers a batch once
     // it is stored and profiles it after, so each timed batch is followed by a read of the
@@ -173,9 +173,10 @@ if phases.contains("memory") { phase {
     for model in models { try register(model, window: #"{"rows":1000000000}"#, http: http, baseline: baselineBody) }
     print("")
     print("Server memory, \(modelCount) models × \(SyntheticEvents.featureCount) features, each with one open window (batches of 1000, round-robin):")
-    print("  rows/model   total rows   VmRSS MiB   VmHWM MiB   ingest events/s")
+    print("  rows/model   total rows   RssAnon MiB   VmRSS MiB   VmHWM MiB   ingest events/s")
     let registered = server.memory()
-    print("  \(column("0", 9))  \(column("0", 11))  \(column(fixed(registered.rss, 0), 10))  \(column(fixed(registered.peak, 0), 10))   (baselines uploaded, no window open)")
+    print("  \(column("0", 9))  \(column("0", 11))  \(column(fixed(registered.anonymous, 0), 12))  \(column(fixed(registered.rss, 0), 10))  "
+        + "\(column(fixed(registered.peak, 0), 10))   (baselines uploaded, no window open)")
     var done = 0
     for (step, rows) in memoryRows.enumerated() where rows > done {
         let perConnection = (rows - done) * modelCount / connections
@@ -185,8 +186,8 @@ if phases.contains("memory") { phase {
         let result = try run.run(server: server)
         done = rows
         let memory = server.memory()
-        print("  \(column(grouped(Double(rows)), 9))  \(column(grouped(Double(rows * modelCount)), 11))  \(column(fixed(memory.rss, 0), 10))  "
-            + "\(column(fixed(memory.peak, 0), 10))  \(column(grouped(result.eventsPerSecond), 16))")
+        print("  \(column(grouped(Double(rows)), 9))  \(column(grouped(Double(rows * modelCount)), 11))  \(column(fixed(memory.anonymous, 0), 12))  "
+            + "\(column(fixed(memory.rss, 0), 10))  \(column(fixed(memory.peak, 0), 10))  \(column(grouped(result.eventsPerSecond), 16))")
     }
     let status = server.stop()
     print("  graceful stop: exit status \(status)")

@@ -61,7 +61,7 @@ extension DriftwatchRoutes {
         try await store.putBaseline(model: name, profile: profile, activate: freeze.activate, at: Date().timeIntervalSince1970)
         if freeze.activate { await pipelines.baselineChanged(name) }
         var active = freeze.activate
-        if !active { active = try await store.activeBaseline(model: name)?.summary.name == baselineName }
+        if !active { active = try await activeBaselineSummary(name)?.name == baselineName }
         return JSONBody.response(
             BaselineResponse(
                 model: name, baseline: baselineName, rows: profile.rowCount, active: active, rejected: [], from: range.lowerBound,

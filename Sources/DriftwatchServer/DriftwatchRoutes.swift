@@ -98,7 +98,7 @@ struct DriftwatchRoutes: Sendable {
         let window = try await store.latestClosedWindow(model: name)
         return JSONBody.response(
             ModelDescription(
-                model, activeBaseline: try await store.activeBaseline(model: name)?.summary, latestWindow: window,
+                model, activeBaseline: try await activeBaselineSummary(name), latestWindow: window,
                 latestPerformance: try await storedPerformance(of: window, model: name)))
     }
 
@@ -123,8 +123,13 @@ struct DriftwatchRoutes: Sendable {
         let stored = try await store.putModel(name: name, schema: schema, at: Date().timeIntervalSince1970)
         models.stored(stored)
         await pipelines.modelChanged(name)
-        let description = ModelDescription(stored, activeBaseline: try await store.activeBaseline(model: name)?.summary)
+        let description = ModelDescription(stored, activeBaseline: try await activeBaselineSummary(name))
         return JSONBody.response(description, status: existing == nil ? .created : .ok)
+    }
+
+    /// The model's active baseline without its profile (which can be megabytes to decode).
+    func activeBaselineSummary(_ model: String) async throws -> BaselineSummary? {
+        try await store.baselines(model: model).first(where: \.isActive)
     }
 
     func requireModel(_ name: String) async throws -> StoredModel {
@@ -225,7 +230,7 @@ struct DriftwatchRoutes: Sendable {
         }
         try await store.putBaseline(model: name, profile: profile, activate: activate, at: Date().timeIntervalSince1970)
         await pipelines.baselineChanged(name)
-        let active = try await store.activeBaseline(model: name)?.summary.name == baselineName
+        let active = try await activeBaselineSummary(name)?.name == baselineName
         return JSONBody.response(
             BaselineResponse(model: name, baseline: baselineName, rows: profile.rowCount, active: active, rejected: rejected))
     }

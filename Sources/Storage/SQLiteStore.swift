@@ -6,6 +6,8 @@ import GRDB
 /// - **WAL**: a `DatabasePool` always runs in WAL mode, so reads (window queries, paging through
 ///   predictions) proceed while a write commits, and writes are serialized by GRDB on its single
 ///   writer connection — concurrent `insertPredictions` calls queue, none is lost or interleaved.
+/// - **Checkpoints**: the log is copied into the database file by a connection of its own beside
+///   the writer (``WALCheckpointer``), not inside the commit that grows it past 1000 pages.
 /// - **Durability**: `synchronous` follows ``StoreDurability`` (FULL by default). Either setting
 ///   makes a returned write survive `kill -9` of the process; FULL also survives power loss.
 /// - **Migrations**: applied on open with GRDB's `DatabaseMigrator` (``StoreMigrations``).
@@ -17,12 +19,22 @@ public final class SQLiteStore: Store {
     public let path: String
     public let durability: StoreDurability
     let pool: DatabasePool
+    /// Copies the log into the database file beside the writer (``WALCheckpointer``).
+    let checkpointer: WALCheckpointer
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     /// - Throws: `.unavailable` when the file cannot be opened, is not a database, or cannot be migrated.
-    public init(path: String, durability: StoreDurability = .full) throws(StoreError) {
+    public convenience init(path: String, durability: StoreDurability = .full) throws(StoreError) {
+        try self.init(path: path, durability: durability, checkpointPages: 4096)
+    }
+
+    /// - Parameter checkpointPages: log pages at which a background checkpoint starts (16 MiB of
+    ///   4 KiB pages by default; tests use fewer).
+    init(path: String, durability: StoreDurability, checkpointPages: Int32) throws(StoreError) {
         self.path = path
         self.durability = durability
+        let checkpointer = WALCheckpointer(pages: checkpointPages)
+        self.checkpointer = checkpointer
         var configuration = Configuration()
         // Another process (a second server by mistake, the sqlite3 shell) may hold the write lock
         // briefly; wait for it rather than failing the request at once.
@@ -40,10 +52,17 @@ public final class SQLiteStore: Store {
             // A long read (paging a baseline range) can let the WAL grow past its usual ~4 MiB;
             // truncate it back to 64 MiB at the next checkpoint instead of keeping the peak size.
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
+            checkpointer.install(on: db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try StoreMigrations.migrator.migrate(pool)
+            var checkpointing = Configuration()
+            checkpointing.prepareDatabase { db in
+                // A checkpoint syncs the database file as the store's durability asks.
+                try db.execute(sql: durability == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+            }
+            checkpointer.start(try DatabaseQueue(path: path, configuration: checkpointing))
         } catch {
             throw .unavailable(path: path, reason: Self.reason(error))
         }
@@ -63,6 +82,7 @@ public final class SQLiteStore: Store {
     /// while another process has the file open), then one short-lived writable connection whose
     /// close, as the only connection, removes them.
     public func close() async throws(StoreError) {
+        await checkpointer.stop()
         do {
             _ = try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try pool.close()
