@@ -7,7 +7,8 @@ import Monitoring
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 extension SQLiteStore {
-    /// Stores the batch in one transaction. The hot path of ingest: feature blobs were encoded
+    /// Stores the batch in one transaction, with one `prediction_receipt` row for its new rows
+    /// (whose seqs are contiguous). The hot path of ingest: feature blobs were encoded
     /// before taking the writer (``EncodedPredictionBatch``), and one prepared statement is bound
     /// through `sqlite3_bind_*` directly (about twice as fast as GRDB's generic arguments, per
     /// the stack notes). `ON CONFLICT DO NOTHING` on (model, id) makes re-sends idempotent;
@@ -30,6 +31,7 @@ extension SQLiteStore {
                     """)
             let raw = statement.sqliteStatement
             var duplicatePositions: [Int] = []
+            var firstSequence: Int64?
             var lastSequence: Int64?
             defer {
                 sqlite3_reset(raw)
@@ -58,10 +60,16 @@ extension SQLiteStore {
                     try step(raw, db)
                     if sqlite3_changes(db.sqliteConnection) == 1 {
                         lastSequence = sqlite3_last_insert_rowid(db.sqliteConnection)
+                        if firstSequence == nil { firstSequence = lastSequence }
                     } else {
                         duplicatePositions.append(position)
                     }
                 }
+            }
+            if let firstSequence, let lastSequence {
+                try db.cachedStatement(
+                    sql: "INSERT INTO prediction_receipt (model_id, first_seq, last_seq, received_at) VALUES (?, ?, ?, ?)"
+                ).execute(arguments: [modelID, firstSequence, lastSequence, receivedAt])
             }
             return InsertOutcome(
                 inserted: events.count - duplicatePositions.count, duplicates: duplicatePositions.count,

@@ -10,6 +10,7 @@ enum StoreMigrations {
     /// The identifiers of the registered migrations, in order.
     static let identifiers = [
         "v1-models-baselines-events-windows", "v2-metric-samples", "v3-window-performance", "v4-open-window-event-times",
+        "v5-prediction-receipts",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -148,6 +149,29 @@ enum StoreMigrations {
             try db.execute(sql: """
                 ALTER TABLE open_window ADD COLUMN first_event_time REAL;
                 ALTER TABLE open_window ADD COLUMN last_event_time REAL;
+                """)
+        }
+        // Receipt times of predictions, one row per stored batch (its rows have contiguous seqs:
+        // one writer, one transaction) instead of an index entry per prediction, which cost about
+        // a tenth of ingest throughput; only retention reads them. Existing rows are backfilled as
+        // runs of consecutive seqs with the same model and receipt time (the islands of
+        // `seq - row_number()`), so each range holds only the rows it names.
+        migrator.registerMigration(identifiers[4]) { db in
+            try db.execute(sql: """
+                CREATE TABLE prediction_receipt (
+                    model_id INTEGER NOT NULL,
+                    first_seq INTEGER NOT NULL,
+                    last_seq INTEGER NOT NULL,
+                    received_at REAL NOT NULL
+                ) STRICT;
+                CREATE INDEX prediction_receipt_received ON prediction_receipt(received_at);
+                INSERT INTO prediction_receipt (model_id, first_seq, last_seq, received_at)
+                    SELECT model_id, MIN(seq), MAX(seq), received_at FROM (
+                        SELECT seq, model_id, received_at,
+                               seq - ROW_NUMBER() OVER (PARTITION BY model_id, received_at ORDER BY seq) AS island
+                        FROM prediction)
+                    GROUP BY model_id, received_at, island;
+                DROP INDEX prediction_received;
                 """)
         }
         return migrator

@@ -31,6 +31,24 @@ import Testing
         }
     }
 
+    /// Each batch that stores rows records one receipt for their contiguous seqs; a batch of
+    /// duplicates only records none.
+    @Test func aStoredBatchRecordsOneReceiptForItsNewRows() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try await openStore(directory)
+            let events = StoreTestData.events(30)
+            _ = try await store.insertPredictions(model: "fraud", events: Array(events.prefix(20)), receivedAt: 100)
+            _ = try await store.insertPredictions(model: "fraud", events: Array(events.prefix(20)), receivedAt: 200)
+            let mixed = Array(events.prefix(25).suffix(10))
+            #expect(try await store.insertPredictions(model: "fraud", events: mixed, receivedAt: 300).inserted == 5)
+            let receipts = try await store.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT first_seq, last_seq, received_at FROM prediction_receipt ORDER BY first_seq")
+                    .map { row -> String in "\(row[0] as Int)-\(row[1] as Int)@\(row[2] as Double)" }
+            }
+            #expect(receipts == ["1-20@100.0", "21-25@300.0"])
+        }
+    }
+
     @Test func aResentBatchInsertsNothing() async throws {
         try await withTemporaryDirectory { directory in
             let store = try await openStore(directory)
