@@ -8,8 +8,10 @@ extension SQLiteStore {
     /// Predictions go by stored batch: the receipts older than the cutoff whose whole seq range
     /// the model's windows have applied (`last_seq <= applied_through`, read inside each pass, so
     /// a window save that commits between passes is seen by the next), oldest first; a receipt
-    /// is removed with the last of its rows. Labels and metric samples go by their own
-    /// `received_at` indexes.
+    /// is removed with the last of its rows. The batch holding the highest seq always stays: SQLite
+    /// gives a new row the highest rowid plus one, so an emptied table would hand out seqs again
+    /// from 1, below the `applied_through` the windows saved, and a restart would not replay
+    /// them. Labels and metric samples go by their own `received_at` indexes.
     @discardableResult
     public func prune(olderThan cutoff: Double, batchSize: Int) async throws(StoreError) -> PruneOutcome {
         guard batchSize > 0 else { throw .invalidArgument("a prune batch must delete at least one row, got \(batchSize)") }
@@ -58,6 +60,7 @@ extension SQLiteStore {
                     SELECT prediction_receipt.rowid, prediction_receipt.model_id, first_seq, last_seq
                     FROM prediction_receipt JOIN window_state ON window_state.model_id = prediction_receipt.model_id
                     WHERE prediction_receipt.received_at < ? AND prediction_receipt.last_seq <= window_state.applied_through
+                      AND prediction_receipt.last_seq < (SELECT MAX(seq) FROM prediction)
                     ORDER BY prediction_receipt.received_at LIMIT ?
                     """),
             arguments: [cutoff, limit])

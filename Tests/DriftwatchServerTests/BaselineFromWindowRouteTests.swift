@@ -80,6 +80,10 @@ import Testing
             let range = #"{"from":\#(Self.start),"to":\#(Self.start + 300)}"#
             let before = try await client.send(.post, "/v1/models/fraud/baselines/b/from-window", body: range)
             #expect(before.status == .ok, "\(before.text)")
+            // A later event outside the range: retention always keeps the newest batch.
+            let later = try await client.send(
+                .post, "/v1/models/fraud/predictions", contentType: "application/x-ndjson", body: Self.ndjson(1000..<1001))
+            #expect(later.status == .ok)
             // Retention removes the raw events (the pipeline has applied them): the range is now empty.
             let pruned = try await store.prune(olderThan: Date().timeIntervalSince1970 + 60)
             #expect(pruned.predictions == 30)

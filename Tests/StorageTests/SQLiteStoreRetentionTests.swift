@@ -43,6 +43,29 @@ import Testing
         }
     }
 
+    /// The newest batch stays whatever its age, so seqs keep growing after everything else went:
+    /// an emptied table would number new rows from 1 again, below the saved `appliedThrough`.
+    @Test func theNewestBatchStaysSoSequencesNeverGoBack() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try SQLiteStore(path: directory.path())
+            try await store.putModel(name: "fraud", schema: try StoreTestData.schema(), at: 1)
+            let older = try await store.insertPredictions(model: "fraud", events: StoreTestData.events(40, prefix: "a"), receivedAt: 1000)
+            let newest = try await store.insertPredictions(model: "fraud", events: StoreTestData.events(10, prefix: "b"), receivedAt: 1000)
+            let scenario = try SQLiteStoreWindowsTests.scenario()
+            try await store.saveWindows(
+                model: "fraud", closed: [],
+                open: OpenWindows(windowing: .eventTime(scenario.windowing), profiles: [], appliedThrough: newest.lastSequence, savedAt: 2))
+
+            #expect(try await store.prune(olderThan: 5000, batchSize: 7).predictions == older.inserted)
+            #expect(try await store.prune(olderThan: 5000).predictions == 0)
+            let later = try await store.insertPredictions(model: "fraud", events: StoreTestData.events(5, prefix: "c"), receivedAt: 6000)
+            let sequences = try await store.predictions(model: "fraud", afterSequence: 0, limit: 100).map(\.sequence)
+            #expect(sequences.count == 15)
+            #expect(try #require(sequences.first) > (older.lastSequence ?? .max))
+            #expect(later.lastSequence == (newest.lastSequence ?? 0) + 5)
+        }
+    }
+
     /// Predictions after the saved `appliedThrough` are what a restart replays into the open
     /// windows: they stay, however old, until a window save covers them.
     @Test func predictionsNotYetAppliedByTheWindowsAreKept() async throws {
