@@ -130,8 +130,9 @@ public protocol Store: Sendable {
     /// A prediction is deleted only once its model's saved window state covers it (its insertion
     /// sequence is at most the saved ``OpenWindows/appliedThrough``): the events after it are what
     /// a restart replays into the open windows, so pruning them would silently drop rows from a
-    /// window. A model without saved window state keeps all its predictions. Metric series left
-    /// without samples are removed with their last sample.
+    /// window. A model without saved window state keeps all its predictions, and the newest
+    /// stored batch of predictions is always kept, so insertion sequences keep growing. Metric
+    /// series left without samples are removed with their last sample.
     @discardableResult
     func prune(olderThan cutoff: Double, batchSize: Int) async throws(StoreError) -> PruneOutcome
 
