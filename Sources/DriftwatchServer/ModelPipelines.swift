@@ -57,16 +57,12 @@ actor ModelPipelines {
     /// they closed saved (``ModelPipeline/settled()``): what a read of window state waits for. A
     /// model whose pipeline is not loaded has nothing pending.
     func settled(_ model: String) async {
-        guard let task = pipelines[model], let pipeline = try? await task.value else { return }
-        await pipeline.settled()
+        await loadedPipeline(model)?.settled()
     }
 
     /// ``settled(_:)`` for every loaded model: what a read across models waits for.
     func settledAll() async {
-        for task in pipelines.values {
-            guard let pipeline = try? await task.value else { continue }
-            await pipeline.settled()
-        }
+        for pipeline in await loadedPipelines() { await pipeline.settled() }
     }
 
     /// The model's schema changed: its pipeline is rebuilt from the saved state on the next batch
@@ -79,15 +75,26 @@ actor ModelPipelines {
     /// Saves every loaded pipeline's unsaved window state: the last step of a graceful shutdown,
     /// after the HTTP server stopped and before the store closes.
     func flushAll() async {
-        for task in pipelines.values {
-            guard let pipeline = try? await task.value else { continue }
-            await pipeline.flush()
-        }
+        for pipeline in await loadedPipelines() { await pipeline.flush() }
     }
 
     /// The model's active baseline changed: windows opened from now on use it.
     func baselineChanged(_ model: String) async {
-        guard let task = pipelines[model], let pipeline = try? await task.value else { return }
-        await pipeline.baselineChanged()
+        await loadedPipeline(model)?.baselineChanged()
+    }
+
+    /// The model's pipeline if one is loaded (or loading); nil otherwise, or when its load failed.
+    private func loadedPipeline(_ model: String) async -> ModelPipeline? {
+        guard let task = pipelines[model] else { return nil }
+        return try? await task.value
+    }
+
+    /// Every pipeline loaded (or loading) now; those whose load fails are left out.
+    private func loadedPipelines() async -> [ModelPipeline] {
+        var loaded: [ModelPipeline] = []
+        for task in pipelines.values {
+            if let pipeline = try? await task.value { loaded.append(pipeline) }
+        }
+        return loaded
     }
 }

@@ -40,10 +40,7 @@ public final class SQLiteStore: Store {
         // briefly; wait for it rather than failing the request at once.
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            switch durability {
-            case .full: try db.execute(sql: "PRAGMA synchronous = FULL")
-            case .normal: try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            }
+            try db.execute(sql: durability.synchronousPragma)
             // The id index takes inserts all over its range (ids are not ordered); a 32 MiB page
             // cache keeps its inner pages in memory instead of re-reading them per batch, and
             // memory-mapped reads spare a pread copy per page. Measured with the throughput test.
@@ -58,10 +55,7 @@ public final class SQLiteStore: Store {
             pool = try DatabasePool(path: path, configuration: configuration)
             try StoreMigrations.migrator.migrate(pool)
             var checkpointing = Configuration()
-            checkpointing.prepareDatabase { db in
-                // A checkpoint syncs the database file as the store's durability asks.
-                try db.execute(sql: durability == .full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
-            }
+            checkpointing.prepareDatabase { db in try db.execute(sql: durability.synchronousPragma) }
             checkpointer.start(try DatabaseQueue(path: path, configuration: checkpointing))
         } catch {
             throw .unavailable(path: path, reason: Self.reason(error))

@@ -14,3 +14,14 @@ public enum StoreDurability: String, Sendable, Equatable, CaseIterable {
     /// `PRAGMA synchronous = NORMAL`: survives process crashes (`kill -9`), not power loss.
     case normal
 }
+
+extension StoreDurability {
+    /// The statement that sets this durability on a connection (the writer's, and the
+    /// checkpointing connection's, whose checkpoints sync the database file the same way).
+    var synchronousPragma: String {
+        switch self {
+        case .full: "PRAGMA synchronous = FULL"
+        case .normal: "PRAGMA synchronous = NORMAL"
+        }
+    }
+}

@@ -25,11 +25,16 @@ final class WALCheckpointer: Sendable {
         case tailDue
     }
 
+    private struct State {
+        var phase = Phase.idle
+        var backgroundPasses = 0
+        var tailCheckpoints = 0
+        var logPages: Int32 = 0
+    }
+
     /// Log pages (of the database's page size) at which a background checkpoint starts.
     let pages: Int32
-    private let phase = Mutex(Phase.idle)
-    private let counts = Mutex((background: 0, tail: 0))
-    private let logPages = Mutex<Int32>(0)
+    private let state = Mutex(State())
     private let requests: AsyncStream<Void>
     private let requested: AsyncStream<Void>.Continuation
     private let worker = Mutex<(task: Task<Void, Never>, connection: DatabaseQueue)?>(nil)
@@ -40,11 +45,11 @@ final class WALCheckpointer: Sendable {
     }
 
     /// Background checkpoint passes run and tail checkpoints done by the writer so far.
-    var checkpoints: (background: Int, tail: Int) { counts.withLock { $0 } }
+    var checkpoints: (background: Int, tail: Int) { state.withLock { ($0.backgroundPasses, $0.tailCheckpoints) } }
     /// The log's size in pages after the writer's latest commit.
-    var lastLogPages: Int32 { logPages.withLock { $0 } }
+    var lastLogPages: Int32 { state.withLock { $0.logPages } }
     /// Whether a background checkpoint has finished and the writer's next commit copies the tail.
-    var tailDue: Bool { phase.withLock { $0 == .tailDue } }
+    var tailDue: Bool { state.withLock { $0.phase == .tailDue } }
 
     /// Installs the hook on a connection of the store (`prepareDatabase`). Only the writer commits,
     /// so only its hook fires. The connection must not outlive this checkpointer.
@@ -63,14 +68,14 @@ final class WALCheckpointer: Sendable {
                 for _ in 0..<4 {
                     do {
                         let (logged, copied) = try await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
-                        counts.withLock { $0.background += 1 }
+                        state.withLock { $0.backgroundPasses += 1 }
                         if logged - copied < Int(pages / 8) { break }
                     } catch {
                         // The writer's tail checkpoint copies what this one could not.
                         break
                     }
                 }
-                phase.withLock { $0 = .tailDue }
+                state.withLock { $0.phase = .tailDue }
             }
         }
         worker.withLock { $0 = (task, connection) }
@@ -88,14 +93,14 @@ final class WALCheckpointer: Sendable {
     /// After each commit of the writer, with the log's size in pages.
     fileprivate func committed(_ connection: OpaquePointer?, walPages: Int32) {
         enum Action { case none, copyInBackground, copyTail }
-        logPages.withLock { $0 = walPages }
-        let action = phase.withLock { phase -> Action in
-            switch phase {
+        let action = state.withLock { state -> Action in
+            state.logPages = walPages
+            switch state.phase {
             case .idle where walPages >= pages:
-                phase = .copying
+                state.phase = .copying
                 return .copyInBackground
             case .tailDue:
-                phase = .idle
+                state.phase = .idle
                 return .copyTail
             default:
                 return .none
@@ -108,7 +113,7 @@ final class WALCheckpointer: Sendable {
             requested.yield()
         case .copyTail:
             if sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil) == SQLITE_OK {
-                counts.withLock { $0.tail += 1 }
+                state.withLock { $0.tailCheckpoints += 1 }
             }
         }
     }
