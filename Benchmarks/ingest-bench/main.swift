@@ -11,7 +11,7 @@ import Foundation
 // Flags: --driftwatch PATH (default: the `driftwatch` beside this executable), --seconds S per
 // batch size (5), --connections C (2), --batches 1,100,1000, --models M (100), --memory-rows
 // 1000,10000,50000 (rows per model), --close-rows N (1000000), --python PATH (python3),
-// --only ingest,memory,close (phases), --no-peer.
+// --only decode,ingest,memory,close (phases), --no-peer.
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
@@ -26,7 +26,7 @@ let modelCount = option("--models").flatMap(Int.init) ?? 100
 let memoryRows = integers("--memory-rows", [1000, 10_000, 50_000])
 let closeRows = option("--close-rows").flatMap(Int.init) ?? 1_000_000
 let python = option("--python") ?? "python3"
-let phases = Set((option("--only") ?? "ingest,memory,close").split(separator: ",").map(String.init))
+let phases = Set((option("--only") ?? "decode,ingest,memory,close").split(separator: ",").map(String.init))
 let runPeer = !arguments.contains("--no-peer")
 let peerScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("peer/evidently_peer.py").path
@@ -106,6 +106,14 @@ print("driftwatch ingest benchmark — \(SyntheticEvents.featureCount) features 
     + "\(SyntheticEvents.categoricalCount) categorical, \(SyntheticEvents.booleanCount) boolean) + score prediction; "
     + "\(cores) cores; server: \(driftwatch.split(separator: "/").suffix(3).joined(separator: "/"))")
 print("load generator: this process, \(connections) keep-alive HTTP/1.1 connections on 127.0.0.1; baseline: 10 000 reference events")
+
+if phases.contains("decode") { phase {
+    let decoding = DecodeRun(bodies: bodies, batchSize: 1000, batches: 200)
+    let figures = try decoding.run(passes: 5)
+    print("")
+    print("NDJSON decode in-process (EventBatchDecoder, batches of 1000, \(figures.bytesPerEvent) bytes per event), median of \(figures.passes) passes of \(grouped(Double(figures.events))) events:")
+    print("  \(grouped(figures.eventsPerSecond)) events/s on one core, \(fixed(1e6 / figures.eventsPerSecond, 2)) µs/event")
+} }
 
 if phases.contains("ingest") { phase {
     let server = try startServer("ingest")

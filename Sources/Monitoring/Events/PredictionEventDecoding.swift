@@ -5,68 +5,18 @@ extension EventBatchDecoder {
     func decodePrediction(_ members: [JSONMember], reader: JSONReader, undeclared: inout [String])
         throws(EventFieldError) -> PredictionEvent
     {
-        var id: String?
-        var timestamp: Double?
-        var hasTimestamp = false
-        var version: String?
-        var hasVersion = false
-        var features: [FeatureValue]?
-        var prediction: PredictionValue?
-        var latency: Double?
-        var hasLatency = false
+        var fields = PredictionEventFields()
         for member in members {
-            switch member.key {
-            case "id":
-                if id != nil { throw EventFields.duplicate("id") }
-                id = try EventFields.id(member.value)
-            case "timestamp":
-                if hasTimestamp { throw EventFields.duplicate("timestamp") }
-                hasTimestamp = true
-                timestamp = try EventFields.timestamp(member.value, reader: reader)
-            case "version":
-                if hasVersion { throw EventFields.duplicate("version") }
-                hasVersion = true
-                switch member.value {
-                case .null: version = nil
-                case let .string(text): version = text
-                case let .number(number) where number.isInteger: version = reader.text(of: number)
-                default: throw .expected("version", "string", got: member.value)
-                }
-            case "features":
-                if features != nil { throw EventFields.duplicate("features") }
-                guard case let .object(values) = member.value else {
-                    throw .expected("features", "object", got: member.value)
-                }
-                features = try decodeFeatures(values, reader: reader, undeclared: &undeclared)
-            case "prediction":
-                if prediction != nil { throw EventFields.duplicate("prediction") }
-                prediction = try decodePredictionValue(member.value, reader: reader)
-            case "latency_ms":
-                if hasLatency { throw EventFields.duplicate("latency_ms") }
-                hasLatency = true
-                switch member.value {
-                case .null: latency = nil
-                case let .number(number):
-                    let value = try EventFields.finite(number, field: "latency_ms", reader: reader)
-                    if value < 0 { throw EventFieldError("latency_ms: must not be negative") }
-                    latency = value
-                default: throw .expected("latency_ms", "number", got: member.value)
-                }
-            default:
-                throw EventFields.unknownKey(member.key)
-            }
+            guard let key = PredictionEventKey(member.key) else { throw EventFields.unknownKey(member.key) }
+            try fields.claim(key)
+            try fields.set(key, member.value, decoder: self, reader: reader, undeclared: &undeclared)
         }
-        guard let id else { throw EventFieldError("id: required") }
-        guard let features else { throw EventFieldError("features: required") }
-        guard let prediction else { throw EventFieldError("prediction: required") }
-        return PredictionEvent(
-            id: id, timestamp: timestamp, version: version, featureNames: declaredFeatures, featureValues: features,
-            prediction: prediction, latencyMs: latency)
+        return try fields.event(featureNames: declaredFeatures)
     }
 
     /// The event's values in schema order (absent ones `.missing`), written by position so that
     /// no dictionary is built per event (see `PredictionEvent`).
-    private func decodeFeatures(_ members: [JSONMember], reader: JSONReader, undeclared: inout [String])
+    func decodeFeatures(_ members: [JSONMember], reader: JSONReader, undeclared: inout [String])
         throws(EventFieldError) -> [FeatureValue]
     {
         var features = [FeatureValue](repeating: .missing, count: declaredFeatures.count)
@@ -87,32 +37,40 @@ extension EventBatchDecoder {
                 continue
             }
             if !seen.insert(position) { throw EventFields.duplicate("feature '\(member.key)'") }
-            switch (declaredTypes[position], member.value) {
-            case (_, .null):
-                break
-            case let (.numeric, .number(number)):
-                guard number.value.isFinite else {
-                    throw EventFieldError("feature '\(member.key)': number \(reader.text(of: number)) is out of range")
-                }
-                features[position] = .number(number.value)
-            case (.numeric, _):
-                throw .expected("feature '\(member.key)'", "number", got: member.value)
-            case let (.categorical, .string(text)):
-                features[position] = .string(text)
-            case let (.categorical, .number(number)):
-                features[position] = .string(reader.text(of: number))
-            case (.categorical, _):
-                throw .expected("feature '\(member.key)'", "string", got: member.value)
-            case let (.boolean, .bool(flag)):
-                features[position] = .bool(flag)
-            case (.boolean, _):
-                throw .expected("feature '\(member.key)'", "boolean", got: member.value)
-            }
+            features[position] = try Self.featureValue(
+                member.value, of: declaredTypes[position], named: member.key, reader: reader)
         }
         return features
     }
 
-    private func decodePredictionValue(_ value: JSONValue, reader: JSONReader) throws(EventFieldError) -> PredictionValue {
+    /// The value of a declared feature of type `type` (`.missing` for null), checked against it.
+    static func featureValue(_ value: JSONValue, of type: FeatureType, named name: String, reader: JSONReader)
+        throws(EventFieldError) -> FeatureValue
+    {
+        switch (type, value) {
+        case (_, .null):
+            return .missing
+        case let (.numeric, .number(number)):
+            guard number.value.isFinite else {
+                throw EventFieldError("feature '\(name)': number \(reader.text(of: number)) is out of range")
+            }
+            return .number(number.value)
+        case (.numeric, _):
+            throw .expected("feature '\(name)'", "number", got: value)
+        case let (.categorical, .string(text)):
+            return .string(text)
+        case let (.categorical, .number(number)):
+            return .string(reader.text(of: number))
+        case (.categorical, _):
+            throw .expected("feature '\(name)'", "string", got: value)
+        case let (.boolean, .bool(flag)):
+            return .bool(flag)
+        case (.boolean, _):
+            throw .expected("feature '\(name)'", "boolean", got: value)
+        }
+    }
+
+    func decodePredictionValue(_ value: JSONValue, reader: JSONReader) throws(EventFieldError) -> PredictionValue {
         switch schema.prediction.type {
         case .score, .regression:
             guard case let .number(number) = value else { throw .expected("prediction", "number", got: value) }

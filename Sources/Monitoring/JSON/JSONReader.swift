@@ -31,6 +31,12 @@ struct JSONReader {
 
     var isAtEnd: Bool { position >= end }
 
+    /// Whether only whitespace is left.
+    mutating func consumesRest() -> Bool {
+        skipWhitespace()
+        return isAtEnd
+    }
+
     mutating func skipWhitespace() {
         while position < end {
             switch bytes[position] {
@@ -155,6 +161,27 @@ struct JSONReader {
             position += 1
         }
         throw fail("unterminated string")
+    }
+
+    /// Reads a string of printable ASCII without escapes, from its opening quote, and returns
+    /// where its content lies; nil for any other string or when no string starts here (the reader's
+    /// position is then unspecified: the caller drops the reader and starts over with
+    /// `parseString`). Such a string's bytes are its text, so keys can be compared without
+    /// building a `String`.
+    mutating func parsePlainString() -> Range<Int>? {
+        guard position < end, bytes[position] == UInt8(ascii: "\"") else { return nil }
+        position += 1
+        let start = position
+        while position < end {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return start..<(position - 1)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
+            position += 1
+        }
+        return nil
     }
 
     /// The slow path of `parseString` for strings holding escapes; `position` is after the quote.
