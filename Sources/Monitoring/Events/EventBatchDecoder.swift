@@ -22,7 +22,7 @@
 ///
 /// Prediction lines that are valid and plain take a direct path that builds no `JSONValue` tree
 /// (`decodePredictionDirectly`); any other line is decoded, and its errors worded, on the general
-/// path. Throughput: about 550 000 events/s on one core of the 2-core build machine (release
+/// path. Throughput: about 500 000 events/s on one core of the 2-core build machine (release
 /// build, 25 features, 406-byte lines), against about 350 000 on the general path alone
 /// (`ingest-bench --only decode`).
 public struct EventBatchDecoder: Sendable {
