@@ -1,5 +1,3 @@
-import Foundation
-
 extension EventBatchDecoder {
     /// Reads one prediction event object straight from the bytes, without the `JSONValue` tree
     /// of the general path: keys are compared as bytes (the feature names with the schema's, in
@@ -11,7 +9,7 @@ extension EventBatchDecoder {
     /// returns nil for anything else, so that the caller starts the line over on the general path,
     /// which finds and words every error (a syntax error later on the line takes precedence over a
     /// field error, as there). For every line it accepts, it returns the event the general path
-    /// returns; `EventBatchDecoderTests` checks that on many generated lines.
+    /// returns; `PredictionEventDirectDecodingTests` checks that on many generated lines.
     func decodePredictionDirectly(_ reader: inout JSONReader) -> PredictionEvent? {
         guard reader.consume(UInt8(ascii: "{")) else { return nil }
         var fields = PredictionEventFields()
@@ -24,7 +22,6 @@ extension EventBatchDecoder {
                 (try? fields.claim(key)) != nil,
                 reader.consume(UInt8(ascii: ":"))
             else { return nil }
-            reader.skipWhitespace()
             if key == .features {
                 guard let values = decodeFeaturesDirectly(&reader) else { return nil }
                 fields.setFeatures(values)

@@ -1,44 +1,9 @@
 /// The top-level keys of a prediction event line.
-enum PredictionEventKey {
+enum PredictionEventKey: Int, CaseIterable {
     case id, timestamp, version, features, prediction, latency
 
-    init?(_ key: String) {
-        switch key {
-        case "id": self = .id
-        case "timestamp": self = .timestamp
-        case "version": self = .version
-        case "features": self = .features
-        case "prediction": self = .prediction
-        case "latency_ms": self = .latency
-        default: return nil
-        }
-    }
-
-    /// The key spelled by `bytes` (UTF-8, no escapes), so the fast path needs no `String`.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-        switch bytes.count {
-        case 2 where bytes.hasSameBytes(as: "id"): self = .id
-        case 7 where bytes.hasSameBytes(as: "version"): self = .version
-        case 8 where bytes.hasSameBytes(as: "features"): self = .features
-        case 9 where bytes.hasSameBytes(as: "timestamp"): self = .timestamp
-        case 10 where bytes.hasSameBytes(as: "prediction"): self = .prediction
-        case 10 where bytes.hasSameBytes(as: "latency_ms"): self = .latency
-        default: return nil
-        }
-    }
-
-    var bit: UInt8 {
-        switch self {
-        case .id: 1
-        case .timestamp: 2
-        case .version: 4
-        case .features: 8
-        case .prediction: 16
-        case .latency: 32
-        }
-    }
-
-    var name: String {
+    /// The key as the line spells it.
+    var spelling: StaticString {
         switch self {
         case .id: "id"
         case .timestamp: "timestamp"
@@ -47,6 +12,22 @@ enum PredictionEventKey {
         case .prediction: "prediction"
         case .latency: "latency_ms"
         }
+    }
+
+    var name: String { spelling.description }
+
+    /// This key's bit in a set of keys given.
+    var bit: UInt8 { 1 << rawValue }
+
+    init?(_ key: String) {
+        guard let known = Self.allCases.first(where: { $0.name == key }) else { return nil }
+        self = known
+    }
+
+    /// The key spelled by `bytes` (UTF-8, no escapes), so the direct path needs no `String`.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let known = Self.allCases.first(where: { bytes.hasSameBytes(as: $0.spelling) }) else { return nil }
+        self = known
     }
 }
 
