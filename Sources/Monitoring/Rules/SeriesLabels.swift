@@ -93,3 +93,15 @@ public struct SeriesLabels: Sendable, Hashable, Comparable, CustomStringConverti
         return low
     }
 }
+
+extension SeriesLabels: Codable {
+    /// Encoded as a JSON object of name to value.
+    public init(from decoder: any Decoder) throws {
+        let pairs = try [String: String](from: decoder)
+        self.init(pairs.map { ($0.key, $0.value) })
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try Dictionary(uniqueKeysWithValues: labels.map { ($0.name, $0.value) }).encode(to: encoder)
+    }
+}
