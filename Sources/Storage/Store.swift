@@ -136,6 +136,25 @@ public protocol Store: Sendable {
     @discardableResult
     func prune(olderThan cutoff: Double, batchSize: Int) async throws(StoreError) -> PruneOutcome
 
+    // MARK: Alerts
+
+    /// Saves one evaluation of the alert rules (``AlertEvaluationRecord``) in one transaction at
+    /// `time`: the rules' states replace the stored ones, removed rules lose theirs, transitions
+    /// join the history, and each notification is queued for its receiver, replacing an
+    /// undelivered one of the same alert (whose attempts start over).
+    func saveAlertEvaluation(_ record: AlertEvaluationRecord, at time: Double) async throws(StoreError)
+    /// The stored state of every rule, to resume after a restart.
+    func alertStates() async throws(StoreError) -> [String: AlertRuleState]
+    /// Transitions with `from <= at < to`, newest first, at most `limit`.
+    func alertTransitions(from: Double, to: Double, limit: Int) async throws(StoreError) -> [AlertTransition]
+    /// Queued notifications whose next attempt is due at `time`, oldest due first.
+    func dueNotifications(at time: Double, limit: Int) async throws(StoreError) -> [QueuedNotification]
+    /// Removes a delivered notification, unless a newer one of the same alert replaced it meanwhile.
+    func completeNotification(_ notification: QueuedNotification) async throws(StoreError)
+    /// Records a failed attempt and when to try again, unless a newer notification of the same
+    /// alert replaced it meanwhile.
+    func retryNotification(_ notification: QueuedNotification, at nextAttempt: Double, error: String) async throws(StoreError)
+
     // MARK: Lifecycle
 
     /// Waits for running operations, then releases the file (the last step of a graceful

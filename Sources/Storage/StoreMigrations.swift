@@ -10,7 +10,7 @@ enum StoreMigrations {
     /// The identifiers of the registered migrations, in order.
     static let identifiers = [
         "v1-models-baselines-events-windows", "v2-metric-samples", "v3-window-performance", "v4-open-window-event-times",
-        "v5-prediction-receipts",
+        "v5-prediction-receipts", "v6-alerts",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -172,6 +172,41 @@ enum StoreMigrations {
                         FROM prediction)
                     GROUP BY model_id, received_at, island;
                 DROP INDEX prediction_received;
+                """)
+        }
+        // Alert rules' states (each rule's `AlertRuleState` as JSON, replaced after each
+        // evaluation), their transitions for the history, and the notifications waiting for their
+        // receivers: one row per receiver and alert, replaced by a newer notification of the same
+        // alert, so the queue is bounded by the alerts and the newest state is what gets delivered.
+        migrator.registerMigration(identifiers[5]) { db in
+            try db.execute(sql: """
+                CREATE TABLE alert_rule_state (
+                    rule TEXT PRIMARY KEY,
+                    state_json BLOB NOT NULL,
+                    updated_at REAL NOT NULL
+                ) STRICT;
+                CREATE TABLE alert_transition (
+                    seq INTEGER PRIMARY KEY,
+                    rule TEXT NOT NULL,
+                    labels_json TEXT NOT NULL,
+                    from_state TEXT,
+                    to_state TEXT NOT NULL,
+                    at REAL NOT NULL,
+                    value REAL
+                ) STRICT;
+                CREATE INDEX alert_transition_at ON alert_transition(at);
+                CREATE TABLE notification (
+                    id INTEGER PRIMARY KEY,
+                    receiver TEXT NOT NULL,
+                    alert_key TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    queued_at REAL NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at REAL NOT NULL,
+                    last_error TEXT,
+                    UNIQUE (receiver, alert_key)
+                ) STRICT;
+                CREATE INDEX notification_due ON notification(next_attempt_at);
                 """)
         }
         return migrator

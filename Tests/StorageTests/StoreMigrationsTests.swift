@@ -20,8 +20,9 @@ import Testing
             #expect(synchronous == 2)
             #expect(
                 tables == [
-                    "baseline", "closed_window", "feature_layout", "label", "metric_sample", "metric_series", "model", "open_window",
-                    "prediction", "prediction_receipt", "window_performance", "window_state",
+                    "alert_rule_state", "alert_transition", "baseline", "closed_window", "feature_layout", "label", "metric_sample",
+                    "metric_series", "model", "notification", "open_window", "prediction", "prediction_receipt", "window_performance",
+                    "window_state",
                 ])
             let normal = try SQLiteStore(path: directory.path("normal.sqlite"), durability: .normal)
             #expect(try await normal.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)
