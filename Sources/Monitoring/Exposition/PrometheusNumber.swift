@@ -50,8 +50,9 @@ public enum PrometheusNumber {
     }
 
     /// Significant digits (ASCII, no leading or trailing zeros) and the decimal point position:
-    /// `value == 0.d₁d₂… × 10^point`. `value` is finite and positive.
-    private static func shortestDigits(_ value: Double) -> (digits: [UInt8], point: Int) {
+    /// `value == 0.d₁d₂… × 10^point`. `value` is finite and positive. Go's shortest formats
+    /// (`%v`, `%g` without precision) use the same digits.
+    static func shortestDigits(_ value: Double) -> (digits: [UInt8], point: Int) {
         let description = value.description.utf8
         var digits: [UInt8] = []
         var point = 0

@@ -1,0 +1,83 @@
+/// A template for an alert rule's labels and annotations, expanded as Prometheus expands them:
+/// Go's `text/template` with Prometheus' alert data and functions (`template/template.go` and
+/// `rules/alerting.go` of Prometheus 2.42, built with Go 1.19).
+///
+/// ```
+/// let summary = try AlertTemplate("PSI for {{ $labels.feature }} is {{ $value | printf \"%.2f\" }}")
+/// summary.render(labels: ["feature": "amount"], value: 0.3)   // "PSI for amount is 0.30"
+/// ```
+///
+/// **Syntax.** Text outside `{{ }}` is copied; `{{- ` and ` -}}` trim the whitespace before and
+/// after an action; `{{/* … */}}` is a comment. An action holds a pipeline of string (`"…"` with
+/// Go escapes, or raw `` `…` ``), number, character and boolean literals, the variables
+/// `$labels`, `$value`, `$externalLabels`, `$externalURL` (and `$`), the fields `.Labels`,
+/// `.Value`, `.ExternalLabels`, `.ExternalURL`, map entries (`$labels.job`), function calls
+/// `fn a b`, parenthesized pipelines and pipes `x | fn a`, where `x` becomes the last argument.
+///
+/// **Functions.** `humanize`, `humanize1024`, `humanizeDuration`, `humanizePercentage`,
+/// `humanizeTimestamp` (numbers, or strings read as numbers), `printf`, `index` (a map and a
+/// key), `toUpper`, `toLower`, `title`, `reReplaceAll`, `match`, `safeHtml`, `stripPort`,
+/// `stripDomain`. Prometheus' query functions (`query`, `first`, `value`, `label`, `strvalue`,
+/// `sortByLabel`) need a Prometheus server; control actions (`if`, `range`, `with`, `define`,
+/// `template`, `block`) and variable declarations are not offered. Each is a parse error naming
+/// its column.
+///
+/// **Printing.** Every action prints its value as Go's `fmt.Sprint` does: `$value` 0.3 is `0.3`,
+/// 1e6 is `1e+06`, 100000 is `100000`, NaN is `NaN`, +Inf is `+Inf`, negative zero `-0`; maps
+/// print as `map[k:v …]`. A label that is absent prints as the empty string, because Prometheus
+/// sets `missingkey=zero`.
+///
+/// **Failures.** Parsing refuses, besides what Go refuses, anything Prometheus could only expand
+/// to an error (wrong argument types or counts, a literal pattern that does not compile, a
+/// literal string `humanize` cannot read): the check happens once, offline, for every alert. What
+/// can only fail for some alerts (a label value that is not a number given to `humanize`, a
+/// pattern taken from a label, a timestamp beyond year 2262) makes ``render(labels:value:)``
+/// return what Prometheus puts in place of the whole text:
+/// `<error expanding template: error calling humanize: strconv.ParseFloat: parsing "abc": invalid syntax>`.
+/// Prometheus' text also names the rule and the position (`error executing template
+/// __alert_Name: template: __alert_Name:1:116: executing "__alert_Name" at <humanize "abc">: `);
+/// that part is left out here.
+public struct AlertTemplate: Sendable, Equatable {
+    /// The template text as written.
+    public let text: String
+    private let nodes: [AlertTemplateNode]
+
+    /// Parses and type-checks `text` once; rendering then cannot fail.
+    public init(_ text: String) throws(AlertTemplateError) {
+        let scalars = Array(text.unicodeScalars)
+        do {
+            nodes = try AlertTemplateParser.parse(scalars)
+        } catch {
+            let prefix = String(String.UnicodeScalarView(scalars[..<min(error.offset, scalars.count)]))
+            throw AlertTemplateError(error.problem, column: prefix.count + 1)
+        }
+        self.text = text
+    }
+
+    /// The expansion for one alert: its labels (Prometheus passes the sample's labels, `__name__`
+    /// included when the expression keeps it) and the sample value. A label with an empty value
+    /// is no label in Prometheus' data model, so it is left out (it shows only when the whole
+    /// map is printed).
+    public func render(labels: [String: String], value: Double) -> String {
+        let labels = labels.values.contains("") ? labels.filter { !$0.value.isEmpty } : labels
+        var out = ""
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                out += text
+            case .action(let expression):
+                do {
+                    out += GoFormat.sprint([try expression.evaluate(labels: labels, value: value)])
+                } catch {
+                    return "<error expanding template: \(error.message)>"
+                }
+            }
+        }
+        return out
+    }
+
+    /// Two templates are equal when their texts are: parsing is deterministic.
+    public static func == (lhs: AlertTemplate, rhs: AlertTemplate) -> Bool {
+        lhs.text == rhs.text
+    }
+}
