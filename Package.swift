@@ -67,7 +67,7 @@ let package = Package(
             name: "DriftwatchServerTests",
             dependencies: [
                 "DriftwatchServer", "Monitoring", "Storage", "DriftwatchTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),

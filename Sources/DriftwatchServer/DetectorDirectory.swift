@@ -36,7 +36,8 @@ public enum DetectorDirectory {
         return DetectorSet(files: files)
     }
 
-    /// Problems between files: action names must be unique, and rules may name only defined actions.
+    /// Problems between files: alert and action names must be unique (an alert's state is kept by
+    /// its name), and rules may name only defined actions.
     static func crossCheck(_ files: [DetectorFile]) -> [DetectorFileError] {
         func error(at place: SourcePlace?, in file: DetectorFile, _ message: String) -> DetectorFileError {
             DetectorFileError(file: file.path, line: place?.line ?? 1, column: place?.column ?? 1, message: message)
@@ -52,8 +53,14 @@ public enum DetectorDirectory {
                 }
             }
         }
+        var alerts: [String: SourcePlace?] = [:]
         for file in files {
             for rule in file.rules {
+                if let other = alerts[rule.name] {
+                    errors.append(error(at: rule.place, in: file, "alert '\(rule.name)' is also defined at \(other.map(\.description) ?? "another file")"))
+                } else {
+                    alerts[rule.name] = rule.place
+                }
                 for action in rule.actions where defined[action] == nil {
                     errors.append(error(at: rule.place, in: file, "rule '\(rule.name)' names action '\(action)', which no detector file defines"))
                 }

@@ -56,6 +56,7 @@ enum DetectorFileParser {
         }
         Self.requireDistinct(detectors.map { ($0.value.name, $0.node) }, "detector", &reader)
         Self.requireDistinct(actions.map { ($0.value.name, $0.node) }, "action", &reader)
+        Self.requireDistinct(rules.map { ($0.value.name, $0.node) }, "alert", &reader)
         guard reader.errors.isEmpty, let models else { throw DetectorSetError(reader.errors) }
         return DetectorFile(
             path: path, models: models, window: window, allowedLateness: lateness, baseline: baseline,
@@ -209,11 +210,13 @@ enum DetectorFileParser {
         }
         let hold = fields["for"].flatMap { reader.duration($0, "\(context).for", allowingZero: true) } ?? 0
         let keep = fields["keep_firing_for"].flatMap { reader.duration($0, "\(context).keep_firing_for", allowingZero: true) } ?? 0
-        let labels = fields["labels"].flatMap { reader.stringMapping($0, "\(context).labels") } ?? [:]
-        for name in labels.keys where name.hasPrefix("__") || name == "alertname" || name.isEmpty {
+        let labelSources = fields["labels"].flatMap { reader.stringMapping($0, "\(context).labels") } ?? [:]
+        for name in labelSources.keys where name.hasPrefix("__") || name == "alertname" || name.isEmpty {
             reader.fail(fields["labels"], "\(context).labels: '\(name)' is reserved")
         }
-        let annotations = fields["annotations"].flatMap { reader.stringMapping($0, "\(context).annotations") } ?? [:]
+        let labels = Self.templates(labelSources, fields["labels"], "\(context).labels", &reader)
+        let annotationSources = fields["annotations"].flatMap { reader.stringMapping($0, "\(context).annotations") } ?? [:]
+        let annotations = Self.templates(annotationSources, fields["annotations"], "\(context).annotations", &reader)
         let actions = fields["actions"].flatMap { node in
             reader.sequence(node, "\(context).actions").map { entries in
                 entries.enumerated().compactMap { reader.name($0.element, "\(context).actions[\($0.offset)]") }
@@ -223,6 +226,22 @@ enum DetectorFileParser {
         return AlertRule(
             name: name, expression: expression, expressionText: text, holdDuration: hold, keepFiringFor: keep,
             labels: labels, annotations: annotations, actions: actions, place: reader.place(of: node))
+    }
+
+    /// Compiles each template, reporting a broken one at its value in the file.
+    private static func templates(
+        _ sources: [String: String], _ node: Node?, _ context: String, _ reader: inout YAMLMappingReader
+    ) -> [String: AlertTemplate] {
+        var templates: [String: AlertTemplate] = [:]
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                templates[name] = try AlertTemplate(source)
+            } catch {
+                let valueNode = node?.mapping?[Node.scalar(.init(name))]
+                reader.fail(valueNode ?? node, "\(context).\(name): \(error) (column \(error.column) of the template)")
+            }
+        }
+        return templates
     }
 
     /// Where in the file an error inside an expression lies. A one-line plain or quoted scalar and

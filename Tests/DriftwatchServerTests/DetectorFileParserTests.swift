@@ -66,7 +66,8 @@ import Testing
         #expect(file.detectors[1].threshold == DriftThreshold(value: 0.01, direction: .pValueBelow))
         let rule = try #require(file.rules.first)
         #expect(rule.name == "FraudFeatureDrift" && rule.holdDuration == 7200 && rule.keepFiringFor == 3600)
-        #expect(rule.labels == ["severity": "page"] && rule.annotations["summary"] == "{{ $labels.model }}: {{ $value }} of features drifted")
+        #expect(rule.labels.mapValues { $0.render(labels: [:], value: 0) } == ["severity": "page"])
+        #expect(rule.annotations["summary"]?.render(labels: ["model": "fraud-detector"], value: 0.5) == "fraud-detector: 0.5 of features drifted")
         #expect(rule.actions == ["retrain-fraud"] && rule.place == SourcePlace(file: "detectors/fraud.yaml", line: 20, column: 5))
         guard case .comparison(.selector(let selector), .greater, .number(0.3), false) = rule.expression else {
             Issue.record("expression \(rule.expression)")

@@ -11,10 +11,10 @@ public struct AlertRule: Sendable, Equatable {
     public var holdDuration: Double
     /// `keep_firing_for`, in seconds.
     public var keepFiringFor: Double
-    /// Label name → template source.
-    public var labels: [String: String]
-    /// Annotation name → template source.
-    public var annotations: [String: String]
+    /// Label name → template, expanded per alert (an empty result removes the label).
+    public var labels: [String: AlertTemplate]
+    /// Annotation name → template, expanded per alert.
+    public var annotations: [String: AlertTemplate]
     /// Names of actions (in the same set of files) fired when an alert of this rule starts firing.
     public var actions: [String]
     /// Where the rule is defined, when it comes from a file.
@@ -22,7 +22,7 @@ public struct AlertRule: Sendable, Equatable {
 
     public init(
         name: String, expression: RuleExpression, expressionText: String, holdDuration: Double = 0,
-        keepFiringFor: Double = 0, labels: [String: String] = [:], annotations: [String: String] = [:],
+        keepFiringFor: Double = 0, labels: [String: AlertTemplate] = [:], annotations: [String: AlertTemplate] = [:],
         actions: [String] = [], place: SourcePlace? = nil
     ) {
         self.name = name
@@ -34,5 +34,20 @@ public struct AlertRule: Sendable, Equatable {
         self.annotations = annotations
         self.actions = actions
         self.place = place
+    }
+
+    /// The alerts of one evaluation's result, as Prometheus builds them: the templates see the
+    /// element's labels (its metric name as `__name__` if it kept one) as `$labels` and its value
+    /// as `$value`; the alert's labels are the element's without the metric name, the expanded
+    /// rule labels over them, and `alertname`.
+    public func candidates(from samples: [RuleSample]) -> [AlertCandidate] {
+        samples.map { sample in
+            let templateLabels = Dictionary(sample.labels.labels.map { ($0.name, $0.value) }) { first, _ in first }
+            let expanded = labels.mapValues { $0.render(labels: templateLabels, value: sample.value) }
+            return AlertCandidate(
+                labels: AlertCandidate.labels(of: sample, ruleLabels: expanded, alertName: name),
+                annotations: annotations.mapValues { $0.render(labels: templateLabels, value: sample.value) },
+                value: sample.value)
+        }
     }
 }
