@@ -26,8 +26,8 @@ import Testing
 
     /// Every humanize function, `printf` verbs with flags, width and precision, label access
     /// (present, missing, via `index`, via `.Labels`), the whole label map, pipelines,
-    /// parenthesized pipelines, string functions, regular expressions, literals, trim markers
-    /// and comments. Each is rendered between brackets so that an empty or space-edged result
+    /// parenthesized pipelines, string functions, regular expressions, literals, trim markers,
+    /// comments, and `if`/`else` with comparisons (NaN among the values). Each is rendered between brackets so that an empty or space-edged result
     /// still shows.
     static let templates = [
         "{{ $value }}", "{{ .Value }}",
@@ -49,6 +49,9 @@ import Testing
         "{{ humanize \"1.5e3\" }}|{{ humanizeDuration 3725.5 }}|{{ humanize 0.000012 }}",
         "a  {{- $labels.job -}}  b", "{{/* a comment */}}c{{- /* trimmed */ -}} d",
         "{{ 1e3 }} {{ 0x1F }} {{ 'a' }} {{ 1_000 }} {{ -0.5 }} {{ true }}", "{{ \"tab\\there\" | printf \"%q\" }} {{ `raw \\n` }}",
+        "{{ if gt $value 100.0 }}big{{ else if lt $value 0.0 }}negative{{ else }}small{{ end }}",
+        "{{ if $value }}nonzero{{ else }}zero{{ end }}|{{ if and (eq $labels.job \"api\") (ge $value 0.3) }}page{{ end }}",
+        "{{ if $labels.missing }}x{{ else }}{{ or $labels.missing \"default\" }}{{ end }}|{{ not (match \"^a\" $labels.job) }}",
     ]
 
     @Test func annotationsMatchPrometheus() throws {

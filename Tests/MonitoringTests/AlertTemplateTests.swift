@@ -39,12 +39,24 @@ import Testing
         ("{{ $value , 1 }}", .unsupportedDeclaration("$value"), 4),
         ("{{ nil }}", .unexpected("nil", context: "command"), 4),
         ("{{ range $labels }}{{ end }}", .unsupportedAction("range"), 4),
-        ("{{ if true }}x{{ end }}", .unsupportedAction("if"), 4),
         ("{{ with $value }}{{ end }}", .unsupportedAction("with"), 4),
         ("{{ define \"x\" }}{{ end }}", .unsupportedAction("define"), 4),
         ("{{ template \"x\" }}", .unsupportedAction("template"), 4),
-        ("{{- end }}", .unsupportedAction("end"), 5),
         ("{{ break }}", .unsupportedAction("break"), 4),
+        ("{{ if true }}x", .unclosedIf, 1),
+        ("{{ if true }}{{ if false }}{{ end }}", .unclosedIf, 1),
+        ("a{{ else }}", .misplacedControl("else"), 2),
+        ("{{- end }}", .misplacedControl("end"), 1),
+        ("{{ if true }}{{ else }}{{ else }}{{ end }}", .misplacedControl("else"), 24),
+        ("{{ if }}{{ end }}", .missingValue, 1),
+        ("{{ if true }}{{ end x }}", .unexpected("\"x\"", context: "end"), 21),
+        ("{{ if $x := 1 }}{{ end }}", .unsupportedDeclaration("$x"), 7),
+        ("{{ gt $value 1 }}", .wrongArgumentType(function: "gt", position: 2, expected: "comparable with argument 1 (float64)", got: "int"), 14),
+        ("{{ eq $labels $labels }}", .wrongArgumentType(function: "eq", position: 1, expected: "a bool, number or string", got: "map[string]string"), 7),
+        ("{{ lt true false }}", .wrongArgumentType(function: "lt", position: 1, expected: "a number or a string", got: "bool"), 7),
+        ("{{ eq 1 }}", .wrongArgumentCount(function: "eq", expected: "at least 2", got: 1), 4),
+        ("{{ and }}", .wrongArgumentCount(function: "and", expected: "at least 1", got: 0), 4),
+        ("{{ and 1 \"a\" }}", .wrongArgumentType(function: "and", position: 2, expected: "of the type of argument 1 (int)", got: "string"), 10),
         ("{{ $x := 1 }}", .unsupportedDeclaration("$x"), 4),
         ("{{ $labels = 1 }}", .unsupportedDeclaration("$labels"), 4),
         ("{{ $value | humanise }}", .unknownFunction("humanise"), 13),
@@ -124,10 +136,11 @@ import Testing
 
     /// Renders each template and compares it with its expected text.
     private func expectRenders(
-        _ cases: KeyValuePairs<String, String>, labels: [String: String] = labels, sourceLocation: SourceLocation = #_sourceLocation
+        _ cases: KeyValuePairs<String, String>, value: Double = 0.25, labels: [String: String] = labels,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         for (text, expected) in cases {
-            #expect(try render(text, labels: labels) == expected, "\(text)", sourceLocation: sourceLocation)
+            #expect(try render(text, value: value, labels: labels) == expected, "\(text)", sourceLocation: sourceLocation)
         }
     }
 
@@ -227,6 +240,54 @@ import Testing
             "{{ match \"^api$\" $labels.job }}": "true", "{{ match \"API\" $labels.job }}": "false",
             "{{ reReplaceAll $labels.job \"svc\" \"my api\" }}": "my svc", "{{ match $labels.job \"rapid\" }}": "true",
         ])
+    }
+
+    @Test func conditionalsChooseByGoTruth() throws {
+        let severity = try AlertTemplate("{{ if gt $value 0.5 }}high{{ else if gt $value 0.1 }}mid{{ else }}low{{ end }}")
+        #expect(severity.render(labels: [:], value: 0.7) == "high")
+        #expect(severity.render(labels: [:], value: 0.3) == "mid")
+        #expect(severity.render(labels: [:], value: 0.01) == "low")
+        // Go's gt is "not (lt or eq)", true for NaN.
+        #expect(severity.render(labels: [:], value: .nan) == "high")
+        let truth = try AlertTemplate("{{ if $value }}t{{ else }}f{{ end }}")
+        #expect([0, .nan, -0.0, 2].map { truth.render(labels: [:], value: $0) } == ["f", "t", "f", "t"])
+        try expectRenders(
+            [
+                "{{ if $labels.team }}team={{ $labels.team }}{{ end }}|{{ if $labels.nope }}x{{ else }}none{{ end }}": "team=ml|none",
+                "{{ if $externalLabels }}t{{ else }}f{{ end }}|{{ if $labels }}t{{ end }}|{{ if \"\" }}t{{ else }}f{{ end }}": "f|t|f",
+                "{{ if 0 }}t{{ else }}f{{ end }}|{{ if 0.0 }}t{{ else }}f{{ end }}|{{ if (safeHtml \"\") }}t{{ else }}f{{ end }}": "f|f|f",
+                "a {{- if true -}} b {{- else -}} c {{- end -}} d|{{ if false }}{{ else }}  e  {{ end }}": "abd|  e  ",
+                "{{if true}}{{if false}}x{{else}}nested{{end}}{{end}}": "nested",
+                "{{ if true }}a{{ else if false }}b{{ else if true }}c{{ end }}": "a",
+            ], labels: ["team": "ml"])
+        try expectRenders(
+            ["{{ if and (gt $value 0.5) (match \"^prod\" $labels.env) }}page{{ else }}ticket{{ end }}": "page"], value: 0.9,
+            labels: ["env": "prod-eu"])
+    }
+
+    /// `and`/`or` return the deciding argument and stop there, as Go does since 1.18.
+    @Test func logicalFunctions() throws {
+        let template = try AlertTemplate(
+            "{{ and 1 0 2 }}|{{ and 1 2 3 }}|{{ or 0 0 }}|{{ or 0 5 6 }}|{{ or $labels.nope \"default\" }}|{{ and \"a\" \"\" }}|"
+                + "{{ not 0 }}|{{ not \"x\" }}|{{ not $labels }}|{{ and \"\" (humanize $labels.bad) }}|{{ or \"x\" (humanize $labels.bad) }}|"
+                + "{{ and $value $value }}|{{ $labels.job | or \"fallback\" }}")
+        // The piped value comes last: `or "fallback" $labels.job` is "fallback".
+        #expect(template.render(labels: ["bad": "x", "job": "api"], value: .nan) == "0|3|0|5|default||true|false|false||x|NaN|fallback")
+    }
+
+    /// Go compares by kind (`template.HTML` with `string`), strings byte by byte (`é` > `z`),
+    /// and derives `le`, `gt`, `ge` from `lt` and `eq`, so every comparison with NaN but `ne`
+    /// and `gt`/`ge` is false.
+    @Test func comparisonFunctions() throws {
+        let template = try AlertTemplate(
+            "{{ eq 1 1 }}|{{ eq 1 2 3 1 }}|{{ eq \"a\" \"b\" }}|{{ eq $labels.job \"api\" }}|{{ ne 1 2 }}|{{ lt 1 2 }}|{{ le 2 2 }}|"
+                + "{{ gt 2 1 }}|{{ ge 1 2 }}|{{ lt \"a\" \"b\" }}|{{ lt \"B\" \"a\" }}|{{ lt \"é\" \"z\" }}|{{ eq true true }}|"
+                + "{{ ne false true }}|{{ eq (safeHtml \"a\") \"a\" }}|{{ eq $value $value }}|{{ gt $value 1.0 }}|{{ ge $value 1.0 }}|"
+                + "{{ lt $value 1.0 }}|{{ le $value 1.0 }}|{{ eq $value 1.0 }}|{{ ne $value 1.0 }}")
+        #expect(
+            template.render(labels: ["job": "api"], value: .nan)
+                == "true|true|false|true|true|true|true|true|false|true|true|false|true|true|true|false|true|true|false|false|false|true")
+        #expect(try render("{{ $value | gt 0.5 }}|{{ 2 | lt 1 }}|{{ \"x\" | eq \"x\" }}", value: 0.3) == "true|true|true")
     }
 
     /// What can fail only for some alerts replaces the whole text, as in Prometheus, whose

@@ -13,14 +13,18 @@
 /// `$labels`, `$value`, `$externalLabels`, `$externalURL` (and `$`), the fields `.Labels`,
 /// `.Value`, `.ExternalLabels`, `.ExternalURL`, map entries (`$labels.job`), function calls
 /// `fn a b`, parenthesized pipelines and pipes `x | fn a`, where `x` becomes the last argument.
+/// `{{ if p }}…{{ else if q }}…{{ else }}…{{ end }}` chooses by Go's truth (false, 0, `""` and
+/// empty maps are false).
 ///
 /// **Functions.** `humanize`, `humanize1024`, `humanizeDuration`, `humanizePercentage`,
 /// `humanizeTimestamp` (numbers, or strings read as numbers), `printf`, `index` (a map and a
 /// key), `toUpper`, `toLower`, `title`, `reReplaceAll`, `match`, `safeHtml`, `stripPort`,
-/// `stripDomain`. Prometheus' query functions (`query`, `first`, `value`, `label`, `strvalue`,
-/// `sortByLabel`) need a Prometheus server; control actions (`if`, `range`, `with`, `define`,
-/// `template`, `block`) and variable declarations are not offered. Each is a parse error naming
-/// its column.
+/// `stripDomain`, and Go's `not`, `and`, `or`, `eq`, `ne`, `lt`, `le`, `gt`, `ge` (an `int`
+/// literal does not compare with `$value`: write `gt $value 1.0`). Prometheus' query functions
+/// (`query`, `first`, `value`, `label`, `strvalue`, `sortByLabel`) need a Prometheus server;
+/// the actions `range`, `with`, `define`, `template`, `block` and variable declarations are not
+/// offered. Each is a parse error naming its column. `and`/`or` return one of their arguments,
+/// so here their arguments must share one type (Go lets the type vary at run time).
 ///
 /// **Printing.** Every action prints its value as Go's `fmt.Sprint` does: `$value` 0.3 is `0.3`,
 /// 1e6 is `1e+06`, 100000 is `100000`, NaN is `NaN`, +Inf is `+Inf`, negative zero `-0`; maps
@@ -61,19 +65,34 @@ public struct AlertTemplate: Sendable, Equatable {
     public func render(labels: [String: String], value: Double) -> String {
         let labels = labels.values.contains("") ? labels.filter { !$0.value.isEmpty } : labels
         var out = ""
+        do {
+            try Self.render(nodes, labels: labels, value: value, into: &out)
+        } catch {
+            return "<error expanding template: \(error.message)>"
+        }
+        return out
+    }
+
+    private static func render(
+        _ nodes: [AlertTemplateNode], labels: [String: String], value: Double, into out: inout String
+    ) throws(AlertTemplateExecutionError) {
         for node in nodes {
             switch node {
             case .text(let text):
                 out += text
             case .action(let expression):
-                do {
-                    out += GoFormat.sprint([try expression.evaluate(labels: labels, value: value)])
-                } catch {
-                    return "<error expanding template: \(error.message)>"
+                out += GoFormat.sprint([try expression.evaluate(labels: labels, value: value)])
+            case let .conditional(branches, otherwise):
+                var chosen = otherwise
+                for branch in branches {
+                    if try branch.condition.evaluate(labels: labels, value: value).isTrue {
+                        chosen = branch.body
+                        break
+                    }
                 }
+                try render(chosen, labels: labels, value: value, into: &out)
             }
         }
-        return out
     }
 
     /// Two templates are equal when their texts are: parsing is deterministic.

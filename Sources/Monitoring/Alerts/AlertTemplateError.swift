@@ -6,14 +6,17 @@
 /// `{{` of an unclosed action, the name of an unknown function, the argument of the wrong type.
 /// ``description`` reads `unknown function "humanise" at column 12`.
 ///
-/// Besides what Go's template parser rejects, the template is refused when Prometheus would fail
-/// every time it expands it (a `float64` handed to `toUpper`, a label map to `humanize`, a
-/// literal regular expression that does not compile, a literal that `humanize` cannot read as a
-/// number), and when it uses what driftwatch does not offer (`range`, `if`, `query`, …).
+/// Besides what Go's template parser rejects, the template is refused where an expression could
+/// only ever fail when Prometheus evaluates it (a `float64` handed to `toUpper`, a label map to
+/// `humanize`, `gt $value 1` comparing a float with an int, a literal regular expression that
+/// does not compile, a literal that `humanize` cannot read as a number), and where it uses what
+/// driftwatch does not offer (`range`, `with`, `query`, …).
 public struct AlertTemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Problem: Sendable, Equatable {
         /// `{{` with no `}}` after it.
         case unclosedAction
+        /// `{{ if … }}` with no `{{ end }}` after it.
+        case unclosedIf
         /// `{{/*` with no `*/` after it.
         case unclosedComment
         /// `*/` not followed at once by `}}` (or ` -}}`).
@@ -34,9 +37,12 @@ public struct AlertTemplateError: Error, Sendable, Equatable, CustomStringConver
         case unexpected(String, context: String)
         /// An action with nothing in it, `{{ }}` or `( )`.
         case missingValue
-        /// A control action: `if`, `else`, `end`, `range`, `with`, `define`, `template`,
-        /// `block`, `break`, `continue`.
+        /// A control action other than `if`/`else`/`end`: `range`, `with`, `define`,
+        /// `template`, `block`, `break`, `continue`.
         case unsupportedAction(String)
+        /// `{{ else }}` or `{{ end }}` with no `{{ if }}` open, or `{{ else }}` after the
+        /// `{{ else }}` of the same `if`.
+        case misplacedControl(String)
         /// `$x := …` or `$x = …`.
         case unsupportedDeclaration(String)
         /// `.` or `$` alone: the whole alert data, which Prometheus prints as a Go struct.
@@ -46,7 +52,7 @@ public struct AlertTemplateError: Error, Sendable, Equatable, CustomStringConver
         /// A Prometheus function that works on query results (`query`, `first`, `value`,
         /// `label`, `strvalue`, `sortByLabel`).
         case needsPrometheusServer(String)
-        /// A Prometheus or Go template function driftwatch does not implement (`len`, `eq`,
+        /// A Prometheus or Go template function driftwatch does not implement (`len`, `print`,
         /// `toTime`, `graphLink`, …).
         case unsupportedFunction(String)
         /// A variable other than `$`, `$labels`, `$value`, `$externalLabels`, `$externalURL`.
@@ -79,6 +85,8 @@ public struct AlertTemplateError: Error, Sendable, Equatable, CustomStringConver
         switch problem {
         case .unclosedAction:
             return "unclosed action (no \"}}\" after \"{{\")"
+        case .unclosedIf:
+            return "unclosed {{if}} (no {{end}} after it)"
         case .unclosedComment:
             return "unclosed comment (no \"*/\" after \"/*\")"
         case .commentNotClosedByDelimiter:
@@ -100,7 +108,9 @@ public struct AlertTemplateError: Error, Sendable, Equatable, CustomStringConver
         case .missingValue:
             return "missing value (the action is empty)"
         case .unsupportedAction(let keyword):
-            return "unsupported action \"\(keyword)\" (only expressions and pipelines are supported)"
+            return "unsupported action \"\(keyword)\" (only expressions, pipelines and if/else/end are supported)"
+        case .misplacedControl(let keyword):
+            return keyword == "else" ? "unexpected {{else}} (no {{if}} open, or a second {{else}})" : "unexpected {{end}} (no {{if}} open)"
         case .unsupportedDeclaration(let variable):
             return "unsupported variable declaration of \"\(variable)\" (use $labels, $value, or the expression itself)"
         case .unsupportedWholeData:

@@ -11,6 +11,10 @@ indirect enum AlertTemplateExpression: Sendable {
     /// A function applied to its arguments, a piped value last. `pattern` is the compiled
     /// regular expression of `match`/`reReplaceAll` when their pattern is a literal.
     case call(AlertTemplateFunction, [AlertTemplateExpression], pattern: GoRegularExpression?)
+    /// `and`/`or`: the arguments in order until one is false (`and`) or true (`or`), which is the
+    /// result, else the last one. Later arguments are not evaluated, as in Go since 1.18, so
+    /// `and false (humanize $labels.text)` cannot fail.
+    case logical(LogicalOperator, [AlertTemplateExpression])
 
     func evaluate(labels: [String: String], value: Double) throws(AlertTemplateExecutionError) -> GoValue {
         switch self {
@@ -27,12 +31,32 @@ indirect enum AlertTemplateExpression: Sendable {
             var values: [GoValue] = []
             for argument in arguments { values.append(try argument.evaluate(labels: labels, value: value)) }
             return try function.apply(values, pattern: pattern)
+        case let .logical(logical, arguments):
+            var result = GoValue.bool(false)
+            for argument in arguments {
+                result = try argument.evaluate(labels: labels, value: value)
+                if result.isTrue == (logical == .or) { return result }
+            }
+            return result
         }
     }
 }
 
-/// A piece of a parsed template: text copied as it is, or an action whose value is printed.
+enum LogicalOperator: String, Sendable {
+    case and, or
+}
+
+/// A piece of a parsed template: text copied as it is, an action whose value is printed, or an
+/// `{{ if }}` with its `{{ else if }}`s and `{{ else }}`.
 enum AlertTemplateNode: Sendable {
+    struct Branch: Sendable {
+        let condition: AlertTemplateExpression
+        let body: [AlertTemplateNode]
+    }
+
     case text(String)
     case action(AlertTemplateExpression)
+    /// The body of the first branch whose condition is true (Go's truth, ``GoValue/isTrue``),
+    /// else `otherwise`.
+    case conditional([Branch], otherwise: [AlertTemplateNode])
 }

@@ -1,14 +1,17 @@
 /// The functions an alert template can call: Prometheus' own (`template/template.go`) that need
-/// no server, and the Go builtins `printf` and `index`.
+/// no server, and the Go builtins `printf`, `index`, `not` and the comparisons `eq`, `ne`, `lt`,
+/// `le`, `gt`, `ge` (``GoComparison``). `and` and `or`, which Go evaluates lazily, are
+/// ``AlertTemplateExpression/logical(_:_:)``.
 ///
 /// Argument types are checked when the template is parsed, since every expression's type is
 /// known then; Go checks them when the template runs, and Prometheus renders the failure as the
-/// whole annotation (`<error expanding template: …>`), the same for every alert. What can only
-/// fail for some data (a label that is not a number given to `humanize`, a pattern taken from a
-/// label) fails at render time the way Prometheus shows it.
-enum AlertTemplateFunction: String, Sendable, CaseIterable {
+/// whole annotation (`<error expanding template: …>`) whatever the alert. What can only fail for
+/// some data (a label that is not a number given to `humanize`, a pattern taken from a label)
+/// fails at render time the way Prometheus shows it.
+enum AlertTemplateFunction: String, Sendable {
     case humanize, humanize1024, humanizeDuration, humanizePercentage, humanizeTimestamp
     case printf, index, toUpper, toLower, title, reReplaceAll, match, safeHtml, stripPort, stripDomain
+    case not, eq, ne, lt, le, gt, ge
 
     /// Prometheus' functions over query results.
     static let needingServer: Set<String> = ["query", "first", "value", "label", "strvalue", "sortByLabel"]
@@ -16,8 +19,7 @@ enum AlertTemplateFunction: String, Sendable, CaseIterable {
     /// Other functions of Prometheus' templates and Go's builtins, not offered here.
     static let unsupported: Set<String> = [
         "args", "graphLink", "tableLink", "pathPrefix", "externalURL", "toTime", "parseDuration",
-        "and", "or", "not", "call", "html", "js", "urlquery", "len", "slice", "print", "println",
-        "eq", "ne", "lt", "le", "gt", "ge",
+        "call", "html", "js", "urlquery", "len", "slice", "print", "println",
     ]
 
     /// A wrong argument found when checking types: which one (1-based; 0 for the count) and
@@ -56,6 +58,24 @@ enum AlertTemplateFunction: String, Sendable, CaseIterable {
         case .match:
             try expectStrings(arguments, 2)
             return .bool
+        case .not:
+            try expectCount(arguments, 1)
+            return .bool
+        case .eq, .ne, .lt, .le, .gt, .ge:
+            if self != .eq {
+                try expectCount(arguments, 2)
+            } else if arguments.count < 2 {
+                throw ArgumentProblem(
+                    position: 0, problem: .wrongArgumentCount(function: rawValue, expected: "at least 2", got: arguments.count))
+            }
+            let ordered = self != .eq && self != .ne
+            guard let kind = GoComparison.kind(of: arguments[0]), !(ordered && kind == .bool) else {
+                throw wrongType(1, ordered ? "a number or a string" : "a bool, number or string", arguments[0])
+            }
+            for (offset, type) in arguments.enumerated().dropFirst() where GoComparison.kind(of: type) != kind {
+                throw wrongType(offset + 1, "comparable with argument 1 (\(arguments[0].goName))", type)
+            }
+            return .bool
         }
     }
 
@@ -89,6 +109,13 @@ enum AlertTemplateFunction: String, Sendable, CaseIterable {
         case .match:
             let expression = try compiled(pattern, arguments[0])
             return .bool(expression.matches(string(arguments[1])))
+        case .not: return .bool(!arguments[0].isTrue)
+        case .eq: return .bool(GoComparison.equal(arguments[0], arguments.dropFirst()))
+        case .ne: return .bool(!GoComparison.equal(arguments[0], arguments[1]))
+        case .lt: return .bool(GoComparison.less(arguments[0], arguments[1]))
+        case .le: return .bool(GoComparison.less(arguments[0], arguments[1]) || GoComparison.equal(arguments[0], arguments[1]))
+        case .gt: return .bool(!(GoComparison.less(arguments[0], arguments[1]) || GoComparison.equal(arguments[0], arguments[1])))
+        case .ge: return .bool(!GoComparison.less(arguments[0], arguments[1]))
         }
     }
 

@@ -1,10 +1,10 @@
 /// Turns a template's text into nodes, following Go's `text/template` grammar for the subset alert
 /// templates use, and gives every expression its Go type.
 ///
-/// An action is a pipeline: commands separated by `|`, each a function name with its arguments
-/// or a single operand, the value of each command passed as the last argument of the next.
-/// Operands are literals, `$`-variables, `.`-fields, field chains (`$labels.job`) and
-/// parenthesized pipelines.
+/// An action is a pipeline, or `if`/`else`/`else if`/`end` around one. A pipeline is commands
+/// separated by `|`, each a function name with its arguments or a single operand, the value of
+/// each command passed as the last argument of the next. Operands are literals, `$`-variables,
+/// `.`-fields, field chains (`$labels.job`) and parenthesized pipelines.
 ///
 /// The alert data is Prometheus' (`template.AlertTemplateData`): `.Labels`, `.Value`,
 /// `.ExternalLabels` and `.ExternalURL`, with the variables `$labels`, `$value`,
@@ -15,17 +15,26 @@ struct AlertTemplateParser {
     typealias Failure = AlertTemplateLexer.Failure
 
     static func parse(_ scalars: [Unicode.Scalar]) throws(Failure) -> [AlertTemplateNode] {
-        var nodes: [AlertTemplateNode] = []
+        var tree = TreeBuilder()
         for segment in try AlertTemplateLexer.segments(scalars) {
             switch segment {
             case .text(let text):
-                nodes.append(.text(text))
+                tree.append(.text(text))
             case let .action(tokens, start):
                 var parser = AlertTemplateParser(tokens: tokens)
-                nodes.append(.action(try parser.action(start: start)))
+                try tree.apply(try parser.action(start: start), at: start)
             }
         }
-        return nodes
+        return try tree.finish()
+    }
+
+    /// What one action contributes: a value to print, or a step of an `if`.
+    fileprivate enum Action {
+        case print(AlertTemplateExpression)
+        case startIf(AlertTemplateExpression)
+        case elseIf(AlertTemplateExpression)
+        case otherwise
+        case end
     }
 
     /// A typed expression and where its source starts.
@@ -39,6 +48,7 @@ struct AlertTemplateParser {
 
     private enum Operand {
         case function(AlertTemplateFunction, offset: Int)
+        case logical(LogicalOperator, offset: Int)
         /// `.` or `$`: the whole alert data.
         case root(offset: Int)
         case typed(Typed)
@@ -51,10 +61,26 @@ struct AlertTemplateParser {
         self.tokens = tokens
     }
 
-    private mutating func action(start: Int) throws(Failure) -> AlertTemplateExpression {
+    private mutating func action(start: Int) throws(Failure) -> Action {
         skipSpaces()
         if let token = current {
             switch token.kind {
+            case .keyword("if"):
+                index += 1
+                return .startIf(try pipeline(closedByParenthesis: false, start: start).expression)
+            case .keyword("else"):
+                index += 1
+                skipSpaces()
+                if let next = current, next.kind == .keyword("if") {
+                    index += 1
+                    return .elseIf(try pipeline(closedByParenthesis: false, start: start).expression)
+                }
+                try expectEnd(of: "else")
+                return .otherwise
+            case .keyword("end"):
+                index += 1
+                try expectEnd(of: "end")
+                return .end
             case .keyword(let word) where word != "nil":
                 throw Failure(.unsupportedAction(word), at: token.offset)
             case .identifier(let word) where word == "break" || word == "continue":
@@ -63,7 +89,12 @@ struct AlertTemplateParser {
                 break
             }
         }
-        return try pipeline(closedByParenthesis: false, start: start).expression
+        return .print(try pipeline(closedByParenthesis: false, start: start).expression)
+    }
+
+    private mutating func expectEnd(of keyword: String) throws(Failure) {
+        skipSpaces()
+        if let token = current { throw Failure(.unexpected(describe(token), context: keyword), at: token.offset) }
     }
 
     /// Commands up to the end of the action, or up to the `)` that closes a parenthesized one.
@@ -129,6 +160,11 @@ struct AlertTemplateParser {
             for operand in operands.dropFirst() { arguments.append(try argument(operand)) }
             if let piped { arguments.append(piped) }
             return try call(function, arguments, at: offset)
+        case let .logical(logical, offset):
+            var arguments: [Typed] = []
+            for operand in operands.dropFirst() { arguments.append(try argument(operand)) }
+            if let piped { arguments.append(piped) }
+            return try combine(logical, arguments, at: offset)
         case .root(let offset):
             throw Failure(.unsupportedWholeData, at: offset)
         case .typed(let typed):
@@ -141,6 +177,7 @@ struct AlertTemplateParser {
     private func argument(_ operand: Operand) throws(Failure) -> Typed {
         switch operand {
         case let .function(function, offset): return try call(function, [], at: offset)
+        case let .logical(logical, offset): return try combine(logical, [], at: offset)
         case .root(let offset): throw Failure(.unsupportedWholeData, at: offset)
         case .typed(let typed): return typed
         }
@@ -175,6 +212,21 @@ struct AlertTemplateParser {
             text: function.rawValue)
     }
 
+    /// `and`/`or` return one of their arguments, so all must have one type here (Go would
+    /// allow mixed types, whose result type is then only known at run time).
+    private func combine(_ logical: LogicalOperator, _ arguments: [Typed], at offset: Int) throws(Failure) -> Typed {
+        guard let first = arguments.first else {
+            throw Failure(.wrongArgumentCount(function: logical.rawValue, expected: "at least 1", got: 0), at: offset)
+        }
+        for (position, argument) in arguments.enumerated().dropFirst() where argument.type != first.type {
+            let problem = AlertTemplateError.Problem.wrongArgumentType(
+                function: logical.rawValue, position: position + 1, expected: "of the type of argument 1 (\(first.type.goName))",
+                got: argument.type.goName)
+            throw Failure(problem, at: argument.offset)
+        }
+        return Typed(expression: .logical(logical, arguments.map(\.expression)), type: first.type, offset: offset, text: logical.rawValue)
+    }
+
     // MARK: - Operands
 
     private func startsTerm(_ kind: AlertTemplateToken.Kind) -> Bool {
@@ -199,6 +251,10 @@ struct AlertTemplateParser {
         let base: Operand
         switch token.kind {
         case .identifier(let name):
+            if let logical = LogicalOperator(rawValue: name) {
+                base = .logical(logical, offset: token.offset)
+                break
+            }
             guard let function = AlertTemplateFunction(rawValue: name) else {
                 if AlertTemplateFunction.needingServer.contains(name) { throw Failure(.needsPrometheusServer(name), at: token.offset) }
                 if AlertTemplateFunction.unsupported.contains(name) { throw Failure(.unsupportedFunction(name), at: token.offset) }
@@ -255,6 +311,8 @@ struct AlertTemplateParser {
         switch base {
         case .function(let function, let offset):
             typed = try call(function, [], at: offset)
+        case .logical(let logical, let offset):
+            typed = try combine(logical, [], at: offset)
         case .root(let offset):
             let prefix = offset == first.offset ? "" : "$"
             remaining = fields.dropFirst()
@@ -306,5 +364,58 @@ struct AlertTemplateParser {
         case .assign: return "\"=\""
         case .other(let scalar): return "\"\(scalar)\""
         }
+    }
+}
+
+/// Nests the nodes of `{{ if }}`, `{{ else if }}`, `{{ else }}` and `{{ end }}`.
+private struct TreeBuilder {
+    typealias Failure = AlertTemplateLexer.Failure
+
+    /// An `if` whose `end` has not come yet: the finished branches, the condition of the one
+    /// being read (nil in its `else`), and the offset of its `{{`.
+    private struct OpenIf {
+        let start: Int
+        var branches: [AlertTemplateNode.Branch] = []
+        var condition: AlertTemplateExpression?
+    }
+
+    private var lists: [[AlertTemplateNode]] = [[]]
+    private var open: [OpenIf] = []
+
+    mutating func append(_ node: AlertTemplateNode) {
+        lists[lists.count - 1].append(node)
+    }
+
+    mutating func apply(_ action: AlertTemplateParser.Action, at offset: Int) throws(Failure) {
+        switch action {
+        case .print(let expression):
+            append(.action(expression))
+        case .startIf(let condition):
+            open.append(OpenIf(start: offset, condition: condition))
+            lists.append([])
+        case .elseIf, .otherwise:
+            guard var current = open.popLast(), let condition = current.condition else {
+                throw Failure(.misplacedControl("else"), at: offset)
+            }
+            current.branches.append(AlertTemplateNode.Branch(condition: condition, body: lists.removeLast()))
+            if case .elseIf(let next) = action { current.condition = next } else { current.condition = nil }
+            open.append(current)
+            lists.append([])
+        case .end:
+            guard var current = open.popLast() else { throw Failure(.misplacedControl("end"), at: offset) }
+            let body = lists.removeLast()
+            var otherwise: [AlertTemplateNode] = []
+            if let condition = current.condition {
+                current.branches.append(AlertTemplateNode.Branch(condition: condition, body: body))
+            } else {
+                otherwise = body
+            }
+            append(.conditional(current.branches, otherwise: otherwise))
+        }
+    }
+
+    func finish() throws(Failure) -> [AlertTemplateNode] {
+        if let unclosed = open.last { throw Failure(.unclosedIf, at: unclosed.start) }
+        return lists[0]
     }
 }

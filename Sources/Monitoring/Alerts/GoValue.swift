@@ -13,6 +13,18 @@ enum GoValue: Sendable {
     case map([String: String])
     case html(String)
 
+    /// Go's truth in `{{ if }}`, `not`, `and` and `or`: `false`, zero, the empty string and the
+    /// empty map are false, everything else is true (NaN too: it is not zero).
+    var isTrue: Bool {
+        switch self {
+        case .string(let text), .html(let text): return !text.isEmpty
+        case .float(let number): return number != 0
+        case .int(let number): return number != 0
+        case .bool(let truth): return truth
+        case .map(let entries): return !entries.isEmpty
+        }
+    }
+
     var type: GoType {
         switch self {
         case .string: return .string
