@@ -27,7 +27,8 @@ import Testing
         // Flags, repetition, literals.
         ("(?i)API", "svc", "api", "svc"), ("(?i:A)a", "X", "aA aa Aa", "aA X X"), ("(?i)a(?-i)a", "X", "aA AA Aa", "aA AA X"),
         ("(?U)a+", "X", "aaa", "XXX"), ("(?U)a+?", "X", "aaa", "X"), ("(?U:a{1,3})b", "X", "aaab", "X"), ("(?)a", "X", "a", "X"),
-        ("a{2}", "X", "aaaa", "XX"), ("a{", "X", "a{b", "Xb"), ("a{,2}", "X", "a{,2}", "X"), ("\\101", "X", "ABA", "XBX"),
+        ("a{2}", "X", "aaaa", "XX"), ("a{", "X", "a{b", "Xb"), ("a{,2}", "X", "a{,2}", "X"), ("a{01}", "X", "a{01}", "X"),
+        ("a{1000}", "X", "a", "a"), ("a{2,}", "X", "aaab", "Xb"), ("\\101", "X", "ABA", "XBX"),
         ("\\x{41}\\x42", "X", "AB", "X"), ("[a[]", "X", "a[b", "XXb"), ("[&]", "X", "a&b", "aXb"), ("[]a]", "X", "]a", "XX"),
         ("[^]a]", "X", "]ab", "]aX"), ("\\Q.*\\E", "X", "a.*b", "aXb"), ("a|ab", "X", "ab", "Xb"), ("#", "X", "a#b", "aXb"),
         (" +", "_", "a  b", "a_b"),
@@ -55,6 +56,8 @@ import Testing
         ("(?<n>a)", "invalid or unsupported Perl syntax: `(?<`"), ("(?i", "invalid or unsupported Perl syntax: `(?i`"),
         ("(?z)", "invalid or unsupported Perl syntax: `(?z`"), ("[[:foo:]]", "invalid character class range: `[:foo:]`"),
         ("a)", "unexpected ): `a)`"), ("x\\", "trailing backslash at end of expression: ``"),
+        ("a{1001}", "invalid repeat count: `{1001}`"), ("a{2,1}", "invalid repeat count: `{2,1}`"),
+        ("a{0,1001}", "invalid repeat count: `{0,1001}`"), ("(?=a)", "invalid or unsupported Perl syntax: `(?=`"),
     ]
 
     @Test(arguments: syntaxErrors) func syntaxErrorsInGoWords(pattern: String, reason: String) {

@@ -21,8 +21,10 @@ import Foundation
 /// name is copied. An empty match right after the previous match is skipped, so `a*` on `baaac`
 /// gives `XbXcX` as in Go, where ICU's own replace gives `XbXXcX`.
 ///
-/// RE2's ungreedy flag `U`, which ICU lacks, swaps greedy and lazy repetitions. RE2 refuses
-/// look-around and back-references, ICU accepts them: such patterns compile here.
+/// RE2's ungreedy flag `U`, which ICU lacks, swaps greedy and lazy repetitions. What RE2 refuses
+/// is refused here too, with Go's message (look-around, back-references, counts above 1000, …),
+/// except `\p{…}` names ICU knows and RE2 does not (`\p{Emoji}`), which compile. Case folding
+/// and Unicode properties follow ICU's Unicode version rather than Go's.
 struct GoRegularExpression: Sendable {
     /// Why a pattern does not compile, in the words of Go's `regexp/syntax` where it has them:
     /// `missing closing ): `(a``.
@@ -193,7 +195,7 @@ private struct Translator {
                 preceding = try repetition(from: start, after: preceding)
                 continue
             case "{":
-                if let end = repetitionEnd(from: index) {
+                if let end = try repetitionEnd(from: index) {
                     index = end
                     preceding = try repetition(from: start, after: preceding)
                     continue
@@ -251,20 +253,35 @@ private struct Translator {
     }
 
     /// The end (after `}`) of `{n}`, `{n,}` or `{n,m}` starting just after its `{`; nil when
-    /// the brace starts no repetition and is a literal.
-    private func repetitionEnd(from start: Int) -> Int? {
+    /// the brace starts no repetition and is a literal (as a number with a leading zero makes
+    /// it). RE2 allows counts up to 1000, and `m` not below `n`.
+    private func repetitionEnd(from start: Int) throws(GoRegularExpression.SyntaxError) -> Int? {
         var position = start
-        func skipDigits() -> Int {
+        func number() -> Int? {
             let first = position
-            while position < scalars.count, ("0"..."9").contains(scalars[position]) { position += 1 }
-            return position - first
+            var value = 0
+            while position < scalars.count, ("0"..."9").contains(scalars[position]) {
+                value = min(value * 10 + Int(scalars[position].value - 0x30), 100_000_000)
+                position += 1
+            }
+            let digits = position - first
+            guard digits > 0, digits == 1 || scalars[first] != "0" else { return nil }
+            return value
         }
-        guard skipDigits() > 0, position < scalars.count else { return nil }
+        guard let minimum = number(), position < scalars.count else { return nil }
+        var maximum: Int? = minimum
         if scalars[position] == "," {
             position += 1
-            _ = skipDigits()
+            maximum = nil
+            if position < scalars.count, scalars[position] != "}" {
+                guard let upper = number() else { return nil }
+                maximum = upper
+            }
         }
         guard position < scalars.count, scalars[position] == "}" else { return nil }
+        if minimum > 1000 || (maximum ?? 0) > 1000 || minimum > (maximum ?? .max) {
+            throw .init(code: "invalid repeat count", fragment: String(String.UnicodeScalarView(scalars[(start - 1)...position])))
+        }
         return position + 1
     }
 
