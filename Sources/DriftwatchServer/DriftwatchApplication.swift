@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Foundation
+import Monitoring
 import Storage
 
 /// Builds the HTTP application of `driftwatch serve` over an open store.
@@ -50,12 +51,18 @@ func buildApplication(
         middleware: IngestAdmissionMiddleware(
             table: table, limiter: IngestLimiter(capacity: configuration.ingestQueueLimit, admitted: ingestAdmitted),
             counters: components.counters, store: store))
+    let exposition = ExpositionSource(
+        store: store, counters: components.counters, pipelines: components.pipelines, requestMetrics: requestMetrics)
+    let alerts = AlertEngine(store: store, rules: configuration.detectors.rules, logger: logger) { try await exposition.metricSet() }
     DriftwatchRoutes(
         store: store, models: components.models, maxBodyBytes: configuration.maxBodyBytes, counters: components.counters, requestMetrics: requestMetrics,
-        pipelines: components.pipelines, performance: components.performance,
-        rawEventRetention: configuration.rawEventRetention
+        pipelines: components.pipelines, performance: components.performance, alerts: alerts, alertTrigger: components.alertTrigger,
+        detectorsPath: configuration.detectorsPath, rawEventRetention: configuration.rawEventRetention
     )
     .register(on: router)
+    let evaluation = AlertEvaluationService(
+        engine: alerts, trigger: components.alertTrigger, interval: .milliseconds(Int64(configuration.ruleEvaluationInterval * 1000)),
+        now: { Date().timeIntervalSince1970 }, logger: logger)
     let retention = RetentionService(
         store: store, retention: configuration.rawEventRetention, interval: RetentionService.defaultInterval,
         now: { Date().timeIntervalSince1970 }, logger: logger)
@@ -63,7 +70,7 @@ func buildApplication(
         router: router,
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "driftwatch"),
-        services: [retention],
+        services: [retention, evaluation],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port) },
         logger: logger
     )

@@ -38,21 +38,8 @@ extension DriftwatchRoutes {
         return JSONBody.response(DriftResponse(model: name, window: window, performance: performance))
     }
 
-    /// Adds the latest closed window's series of every model (one store read for all models), and
-    /// the performance of each model's latest window with labels.
-    func addWindowMetrics(to set: inout MetricSet) async throws {
-        for overview in try await store.modelOverviews() {
-            if let window = overview.latestWindow {
-                try WindowMetrics.add(model: overview.model.name, window: window, to: &set)
-            }
-            if let performance = overview.latestLabeledPerformance {
-                try WindowMetrics.add(model: overview.model.name, performance: performance.performance, to: &set)
-            }
-        }
-    }
-
     /// A time query parameter as epoch seconds (a number) or RFC 3339; nil when absent.
-    private static func time(_ request: Request, _ key: String) throws -> Double? {
+    static func time(_ request: Request, _ key: String) throws -> Double? {
         guard let text = request.uri.queryParameters[Substring(key)].map(String.init), !text.isEmpty else { return nil }
         if let seconds = Double(text), seconds.isFinite { return seconds }
         do throws(TimestampError) {

@@ -15,14 +15,26 @@ struct DriftwatchRoutes: Sendable {
     let requestMetrics: HTTPRequestMetrics
     let pipelines: ModelPipelines
     let performance: PerformanceTracker
+    let alerts: AlertEngine
+    let alertTrigger: AlertTrigger
+    /// The detector files' directory, re-read by `POST /-/reload`.
+    let detectorsPath: String?
     /// Seconds raw events are kept (``ServerConfiguration/rawEventRetention``), named when a
     /// baseline range finds nothing stored.
     var rawEventRetention: Double = ServerConfiguration.defaultRetention
+
+    /// The series `/metrics` exports, besides the alerts.
+    var exposition: ExpositionSource {
+        ExpositionSource(store: store, counters: counters, pipelines: pipelines, requestMetrics: requestMetrics)
+    }
 
     func register(on router: Router<some RequestContext>) {
         router.get("/healthz") { _, _ in JSONBody.response(["status": "ok"]) }
         router.get("/readyz") { _, _ in try await readiness() }
         router.get("/metrics") { request, _ in try await metrics(request) }
+        router.get("/v1/alerts") { _, _ in try await listAlerts() }
+        router.get("/v1/alerts/history") { request, _ in try await alertHistory(request) }
+        router.post("/-/reload") { _, _ in try await reload() }
         router.get("/v1/models") { _, _ in try await listModels() }
         router.put("/v1/models/:model") { request, context in
             try await putModel(try context.parameters.require("model"), request)
@@ -69,10 +81,8 @@ struct DriftwatchRoutes: Sendable {
 
     private func metrics(_ request: Request) async throws -> Response {
         let format = ExpositionFormat.negotiated(accept: request.headers[.accept])
-        await pipelines.settledAll()
-        var set = try await counters.metricSet()
-        try await addWindowMetrics(to: &set)
-        try requestMetrics.add(to: &set)
+        var set = try await exposition.metricSet()
+        try await alerts.add(to: &set)
         let text = format.render(set)
         return Response(
             status: .ok, headers: [.contentType: format.contentType],

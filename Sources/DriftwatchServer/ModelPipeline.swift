@@ -54,6 +54,8 @@ actor ModelPipeline {
     private let logger: Logger
     private let performance: PerformanceTracker?
     private let saving: WindowStateSaving
+    /// Called once windows closed and their reports were saved (the alert rules evaluate then).
+    private let windowsClosed: @Sendable () -> Void
     private var windowing: WindowingState
     private var profiles: [Int64: WindowProfile] = [:]
     private var rowWindowTimes: [Int64: ClosedRange<Double>] = [:]
@@ -76,8 +78,10 @@ actor ModelPipeline {
 
     private init(
         model: StoredModel, store: any Store, counters: IngestCounters, allowedLateness: Double,
-        performance: PerformanceTracker?, saving: WindowStateSaving, logger: Logger
+        performance: PerformanceTracker?, saving: WindowStateSaving, windowsClosed: @escaping @Sendable () -> Void,
+        logger: Logger
     ) throws {
+        self.windowsClosed = windowsClosed
         self.model = model.name
         self.store = store
         self.counters = counters
@@ -90,12 +94,13 @@ actor ModelPipeline {
     /// The pipeline of `model`, resumed from its saved state; nil for an unknown model.
     static func load(
         model name: String, store: any Store, counters: IngestCounters, allowedLateness: Double,
-        performance: PerformanceTracker? = nil, saving: WindowStateSaving = .default, logger: Logger
+        performance: PerformanceTracker? = nil, saving: WindowStateSaving = .default,
+        windowsClosed: @escaping @Sendable () -> Void = {}, logger: Logger
     ) async throws -> ModelPipeline? {
         guard let model = try await store.model(named: name) else { return nil }
         let pipeline = try ModelPipeline(
             model: model, store: store, counters: counters, allowedLateness: allowedLateness, performance: performance,
-            saving: saving, logger: logger)
+            saving: saving, windowsClosed: windowsClosed, logger: logger)
         try await pipeline.restore(schema: model.schema)
         return pipeline
     }
@@ -322,8 +327,10 @@ actor ModelPipeline {
         if let performance, case .eventTime = windowing, !unsavedClosed.isEmpty {
             await performance.windowsClosed(model: model, unsavedClosed)
         }
+        let closed = !unsavedClosed.isEmpty
         unsavedClosed = []
         unsavedEvents = 0
         lastSave = ContinuousClock.now
+        if closed { windowsClosed() }
     }
 }

@@ -10,14 +10,16 @@ actor ModelPipelines {
     private let allowedLateness: Double
     private let performance: PerformanceTracker?
     private let saving: WindowStateSaving
+    private let windowsClosed: @Sendable () -> Void
     private let logger: Logger
     private var pipelines: [String: Task<ModelPipeline?, any Error>] = [:]
 
     init(
         store: any Store, counters: IngestCounters, allowedLateness: Double, performance: PerformanceTracker? = nil,
-        saving: WindowStateSaving = .default,
+        saving: WindowStateSaving = .default, windowsClosed: @escaping @Sendable () -> Void = {},
         logger: Logger
     ) {
+        self.windowsClosed = windowsClosed
         self.store = store
         self.counters = counters
         self.allowedLateness = allowedLateness
@@ -30,10 +32,10 @@ actor ModelPipelines {
     /// an unknown model. A failed load is forgotten, so the next batch tries again.
     func pipeline(for model: String) async throws -> ModelPipeline? {
         if let task = pipelines[model] { return try await task.value }
-        let task = Task { [store, counters, allowedLateness, performance, saving, logger] in
+        let task = Task { [store, counters, allowedLateness, performance, saving, windowsClosed, logger] in
             try await ModelPipeline.load(
                 model: model, store: store, counters: counters, allowedLateness: allowedLateness,
-                performance: performance, saving: saving, logger: logger)
+                performance: performance, saving: saving, windowsClosed: windowsClosed, logger: logger)
         }
         pipelines[model] = task
         do {

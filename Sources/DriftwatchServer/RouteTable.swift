@@ -67,6 +67,8 @@ struct RouteTable: Sendable {
             method: .post, template: "/v1/models/{model}/baselines/{name}/from-window", requirement: .scope(.admin)),
         RouteEntry(method: .post, template: "/v1/metrics", requirement: .scope(.ingest), isIngest: true),
         RouteEntry(method: .get, template: "/v1/metrics/series", requirement: .scope(.read)),
+        RouteEntry(method: .get, template: "/v1/alerts", requirement: .scope(.read)),
+        RouteEntry(method: .get, template: "/v1/alerts/history", requirement: .scope(.read)),
         RouteEntry(method: .post, template: "/-/reload", requirement: .scope(.admin)),
     ])
 

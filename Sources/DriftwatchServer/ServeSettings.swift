@@ -17,6 +17,9 @@ public struct ServeSettings: Sendable {
     /// Lines for standard error before serving: a permissive token file, an insecure binding.
     public var warnings: [String]
 
+    /// The detector files read when `--detectors` is not given and this directory exists.
+    public static let defaultDetectorsPath = "./detectors"
+
     /// The default SQLite file, relative to the working directory.
     public static let defaultDataPath = "./var/driftwatch.sqlite"
 
@@ -55,6 +58,19 @@ public struct ServeSettings: Sendable {
         let logLevel = try value(.logLevel).map { value throws(ConfigError) in try choice(value, Logger.Level.self) } ?? .info
         let logFormat = try value(.logFormat).map { value throws(ConfigError) in try choice(value, LogFormat.self) } ?? .text
 
+        let ruleInterval = try value(.ruleInterval).map { value throws(ConfigError) in try duration(value, allowZero: false) } ?? 60
+        // Without the setting, ./detectors is used when it exists (design.md's default).
+        let detectorsPath = try value(.detectors).map { value throws(ConfigError) in try nonEmpty(value) }
+            ?? (FileManager.default.fileExists(atPath: defaultDetectorsPath) ? defaultDetectorsPath : nil)
+        var detectors = DetectorSet(files: [])
+        if let detectorsPath {
+            do {
+                detectors = try DetectorDirectory.load(detectorsPath)
+            } catch {
+                throw ConfigError("\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") in the detector files:\n\(error)")
+            }
+        }
+
         var warnings: [String] = []
         var tokens: [AccessToken] = []
         if let file = value(.tokensFile) {
@@ -68,7 +84,8 @@ public struct ServeSettings: Sendable {
         }
         let server = ServerConfiguration(
             listen: listen, dataPath: data, maxBodyBytes: maxBodyBytes, durability: durability, allowedLateness: lateness,
-            rawEventRetention: retention, labelTTL: labelTTL, accessTokens: tokens, ingestQueueLimit: queue)
+            rawEventRetention: retention, labelTTL: labelTTL, accessTokens: tokens, ingestQueueLimit: queue,
+            detectorsPath: detectorsPath, detectors: detectors, ruleEvaluationInterval: ruleInterval)
         return ServeSettings(server: server, logLevel: logLevel, logFormat: logFormat, insecure: insecure, warnings: warnings)
     }
 

@@ -10,13 +10,17 @@ struct ServerComponents: Sendable {
     let counters: IngestCounters
     let performance: PerformanceTracker
     let pipelines: ModelPipelines
+    /// Asks for an evaluation of the alert rules; the pipelines pull it when windows close.
+    let alertTrigger: AlertTrigger
 
     init(_ configuration: ServerConfiguration, store: any Store, logger: Logger) {
+        let trigger = AlertTrigger()
+        alertTrigger = trigger
         models = ModelCatalog(store: store)
         counters = IngestCounters()
         performance = PerformanceTracker(store: store, labelTTL: configuration.labelTTL, logger: logger)
         pipelines = ModelPipelines(
             store: store, counters: counters, allowedLateness: configuration.allowedLateness, performance: performance,
-            saving: configuration.windowStateSaving, logger: logger)
+            saving: configuration.windowStateSaving, windowsClosed: { trigger.pull() }, logger: logger)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Monitoring
 import Storage
 
 /// Settings of one `driftwatch serve` process, already resolved from flags, environment and file.
@@ -28,6 +29,14 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// How often the ingest pipelines save their open windows (``WindowStateSaving/default``).
     public var windowStateSaving: WindowStateSaving
 
+    /// The directory of detector and rule files (`--detectors`), reloaded by `POST /-/reload`;
+    /// nil runs without rules.
+    public var detectorsPath: String?
+    /// The detector files loaded from ``detectorsPath`` at start.
+    public var detectors: DetectorSet
+    /// How often the alert rules are evaluated besides when a window closes (1 minute by default).
+    public var ruleEvaluationInterval: Double
+
     /// Seven days, the default of ``rawEventRetention`` and ``labelTTL``.
     public static let defaultRetention = 7 * 86_400.0
 
@@ -39,8 +48,12 @@ public struct ServerConfiguration: Sendable, Equatable {
         durability: StoreDurability = .full, allowedLateness: Double = 0,
         rawEventRetention: Double = Self.defaultRetention, labelTTL: Double = Self.defaultRetention,
         accessTokens: [AccessToken] = [], ingestQueueLimit: Int = Self.defaultIngestQueueLimit,
-        windowStateSaving: WindowStateSaving = .default
+        windowStateSaving: WindowStateSaving = .default, detectorsPath: String? = nil, detectors: DetectorSet = DetectorSet(files: []),
+        ruleEvaluationInterval: Double = 60
     ) {
+        self.detectorsPath = detectorsPath
+        self.detectors = detectors
+        self.ruleEvaluationInterval = ruleEvaluationInterval
         self.accessTokens = accessTokens
         self.ingestQueueLimit = ingestQueueLimit
         self.windowStateSaving = windowStateSaving

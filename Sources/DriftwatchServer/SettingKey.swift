@@ -13,6 +13,8 @@ public enum SettingKey: String, Sendable, CaseIterable, Hashable {
     case ingestQueue = "ingest_queue"
     case logLevel = "log_level"
     case logFormat = "log_format"
+    case detectors
+    case ruleInterval = "rule_interval"
 
     /// The key in the config file.
     public var fileKey: String { rawValue }
@@ -26,7 +28,9 @@ public enum SettingKey: String, Sendable, CaseIterable, Hashable {
         switch self {
         case .maxBodyBytes, .ingestQueue: .integer
         case .insecure: .boolean
-        case .listen, .data, .allowedLateness, .retention, .labelTTL, .durability, .tokensFile, .logLevel, .logFormat: .text
+        case .listen, .data, .allowedLateness, .retention, .labelTTL, .durability, .tokensFile, .logLevel, .logFormat, .detectors,
+            .ruleInterval:
+            .text
         }
     }
 }

@@ -48,6 +48,8 @@ final class WALCheckpointer: Sendable {
     var checkpoints: (background: Int, tail: Int) { state.withLock { ($0.backgroundPasses, $0.tailCheckpoints) } }
     /// The log's size in pages after the writer's latest commit.
     var lastLogPages: Int32 { state.withLock { $0.logPages } }
+    /// Whether a background checkpoint was asked for and has not finished.
+    var isCopying: Bool { state.withLock { $0.phase == .copying } }
     /// Whether a background checkpoint has finished and the writer's next commit copies the tail.
     var tailDue: Bool { state.withLock { $0.phase == .tailDue } }
 

@@ -53,6 +53,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("text, or json for one JSON object per line on standard error (env DRIFTWATCH_LOG_FORMAT; default text).", valueName: "format"))
     var logFormat: String?
 
+    @Option(help: ArgumentHelp("Directory of detector and rule files, reloaded by POST /-/reload (env DRIFTWATCH_DETECTORS; default ./detectors when it exists).", valueName: "dir"))
+    var detectors: String?
+
+    @Option(help: ArgumentHelp("How often alert rules are evaluated besides when a window closes, e.g. 30s (env DRIFTWATCH_RULE_INTERVAL; default 1m).", valueName: "duration"))
+    var ruleInterval: String?
+
     func run() async throws {
         let settings = try resolvedSettings(environment: ProcessInfo.processInfo.environment)
         for warning in settings.warnings { standardError("driftwatch: \(warning)\n") }
@@ -71,6 +77,7 @@ struct ServeCommand: AsyncParsableCommand {
             .listen: listen, .data: data, .maxBodyBytes: maxBodyBytes, .allowedLateness: allowedLateness,
             .retention: retention, .labelTTL: labelTTL, .durability: durability, .tokensFile: tokensFile,
             .insecure: insecure ? "true" : nil, .ingestQueue: ingestQueue, .logLevel: logLevel, .logFormat: logFormat,
+            .detectors: detectors, .ruleInterval: ruleInterval,
         ])
         do {
             return try ServeSettings.resolve(flags: flags, environment: environment, configPath: config)

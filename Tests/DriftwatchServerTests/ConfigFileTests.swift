@@ -1,6 +1,7 @@
 import DriftwatchServer
 import Foundation
 import Logging
+import Monitoring
 import Storage
 import Testing
 
@@ -39,7 +40,14 @@ import Testing
 
     @Test func defaultsApplyWhenNothingIsGiven() throws {
         let settings = try ServeSettings.resolve([SettingsLayer(), try ConfigFile.parse(yaml: "", file: "empty.yaml")])
-        #expect(settings.server == ServerConfiguration(dataPath: ServeSettings.defaultDataPath))
+        // ./detectors is read when it exists (the tests run where the shipped set lies).
+        let shipped = FileManager.default.fileExists(atPath: ServeSettings.defaultDetectorsPath)
+        #expect(settings.server.detectorsPath == (shipped ? ServeSettings.defaultDetectorsPath : nil))
+        #expect(settings.server.detectors.files.isEmpty == !shipped)
+        var expected = ServerConfiguration(dataPath: ServeSettings.defaultDataPath)
+        (expected.detectorsPath, expected.detectors) = (settings.server.detectorsPath, settings.server.detectors)
+        #expect(settings.server == expected)
+        #expect(settings.server.ruleEvaluationInterval == 60)
         #expect(settings.server.rawEventRetention == 7 * 86_400)
         #expect(settings.server.ingestQueueLimit == 64)
         #expect(settings.logLevel == .info)
@@ -50,7 +58,7 @@ import Testing
         let yaml = "listen: 127.0.0.1:9000\n\nretension: 7d\n"
         #expect(throws: ConfigError(
             "dw.yaml:3: retension: unknown key (known keys: listen, data, max_body_bytes, allowed_lateness, retention, "
-                + "label_ttl, durability, tokens_file, insecure, ingest_queue, log_level, log_format)")
+                + "label_ttl, durability, tokens_file, insecure, ingest_queue, log_level, log_format, detectors, rule_interval)")
         ) { try ConfigFile.parse(yaml: yaml, file: "dw.yaml") }
     }
 

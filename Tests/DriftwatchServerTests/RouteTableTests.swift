@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import Storage
+import Monitoring
 import Testing
 
 @Suite struct RouteTableTests {
@@ -63,7 +64,9 @@ import Testing
             store: store, models: ModelCatalog(store: store), maxBodyBytes: 1024, counters: counters, requestMetrics: HTTPRequestMetrics(),
             pipelines: ModelPipelines(
                 store: store, counters: counters, allowedLateness: 0, performance: performance, logger: Logger(label: "test")),
-            performance: performance
+            performance: performance,
+            alerts: AlertEngine(store: store, rules: [], logger: Logger(label: "test")) { MetricSet() }, alertTrigger: AlertTrigger(),
+            detectorsPath: nil
         )
         .register(on: router)
         let registered = router.routes.map { "\($0.method) \($0.path)" }

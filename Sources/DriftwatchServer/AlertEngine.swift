@@ -1,0 +1,111 @@
+import Foundation
+import Logging
+import Monitoring
+import Storage
+
+/// Evaluates the alert rules of the loaded detector files over driftwatch's own series (what
+/// `/metrics` exports) with Prometheus' semantics (`AlertRuleState`), and keeps their state in
+/// the store: an evaluation's states and transitions are saved in one transaction, and a restart
+/// resumes them — `for` keeps counting from where it was, and what was sent is not sent again
+/// early.
+actor AlertEngine {
+    /// A rule's alert as the API lists it.
+    struct ListedAlert: Sendable {
+        let rule: String
+        let alert: Alert
+    }
+
+    private let store: any Store
+    private let series: @Sendable () async throws -> MetricSet
+    private let logger: Logger
+    private var rules: [AlertRule]
+    private var states: [String: AlertRuleState] = [:]
+    /// Rules dropped by a reload whose stored state the next save deletes.
+    private var removed: Set<String> = []
+    private(set) var lastEvaluation: Double?
+
+    init(store: any Store, rules: [AlertRule], logger: Logger, series: @escaping @Sendable () async throws -> MetricSet) {
+        self.store = store
+        self.rules = rules
+        self.logger = logger
+        self.series = series
+    }
+
+    /// Loads the stored states: a rule that is still defined resumes (under its current `for`
+    /// and `keep_firing_for`); the others are deleted at the next evaluation.
+    func restore() async throws(StoreError) {
+        let stored = try await store.alertStates()
+        removed = Set(stored.keys).subtracting(rules.map(\.name))
+        states = [:]
+        for rule in rules {
+            states[rule.name] = stored[rule.name]?.withDurations(holdDuration: rule.holdDuration, keepFiringFor: rule.keepFiringFor)
+                ?? AlertRuleState(alertName: rule.name, holdDuration: rule.holdDuration, keepFiringFor: rule.keepFiringFor)
+        }
+    }
+
+    /// Replaces the rules (a reload); rules kept by name keep their alerts.
+    func replace(rules newRules: [AlertRule]) {
+        let names = Set(newRules.map(\.name))
+        removed.formUnion(rules.map(\.name).filter { !names.contains($0) })
+        removed.subtract(names)
+        var next: [String: AlertRuleState] = [:]
+        for rule in newRules {
+            next[rule.name] = states[rule.name]?.withDurations(holdDuration: rule.holdDuration, keepFiringFor: rule.keepFiringFor)
+                ?? AlertRuleState(alertName: rule.name, holdDuration: rule.holdDuration, keepFiringFor: rule.keepFiringFor)
+        }
+        rules = newRules
+        states = next
+    }
+
+    /// Evaluates every rule at `time` and saves the outcome. A rule whose result has two
+    /// elements with the same alert labels is logged and left as it was, as Prometheus does.
+    func evaluate(at time: Double) async throws {
+        guard !rules.isEmpty || !removed.isEmpty else { return }
+        let snapshot = SeriesSnapshot(try await series())
+        var next = states
+        var transitions: [AlertTransition] = []
+        for rule in rules {
+            let candidates = rule.candidates(from: RuleEvaluator.evaluate(rule.expression, over: snapshot))
+            do {
+                transitions += try next[rule.name, default: AlertRuleState(
+                    alertName: rule.name, holdDuration: rule.holdDuration, keepFiringFor: rule.keepFiringFor)]
+                    .evaluate(candidates, at: time)
+            } catch {
+                logger.warning("alert rule not evaluated", metadata: ["rule": "\(rule.name)", "error": "\(error)"])
+            }
+        }
+        try await store.saveAlertEvaluation(
+            AlertEvaluationRecord(states: next, removedRules: removed.sorted(), transitions: transitions), at: time)
+        states = next
+        removed = []
+        lastEvaluation = time
+        for transition in transitions {
+            logger.info(
+                "alert \(transition.to.rawValue)",
+                metadata: ["rule": "\(transition.alertName)", "labels": "\(transition.labels)", "value": "\(transition.value)"])
+        }
+    }
+
+    /// Pending and firing alerts, by rule then labels.
+    func activeAlerts() -> [ListedAlert] {
+        var listed: [ListedAlert] = []
+        for rule in rules {
+            let alerts: [Alert] = states[rule.name].map { Array($0.alerts.values) } ?? []
+            let active = alerts.filter { $0.state != .inactive }.sorted { $0.labels < $1.labels }
+            listed += active.map { ListedAlert(rule: rule.name, alert: $0) }
+        }
+        return listed
+    }
+
+    /// `driftwatch_alerts{alertname, alertstate, …}` = 1 per pending or firing alert, like
+    /// Prometheus' `ALERTS`.
+    func add(to set: inout MetricSet) throws(ExpositionError) {
+        for listed in activeAlerts() {
+            var labels = LabelSet()
+            labels.append("alertname", listed.rule)
+            labels.append("alertstate", listed.alert.state.rawValue)
+            for label in listed.alert.labels.labels where label.name != "alertname" { labels.append(label.name, label.value) }
+            try set.add(DriftwatchMetrics.alerts, labels: labels, value: 1)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Monitoring
+import Storage
+
+/// Builds driftwatch's own series — the ingest counters, each model's latest window and
+/// performance, the request histogram — as `/metrics` exports them and as the alert rules read
+/// them (`AlertEngine`), after the pipelines have settled so a read sees every acknowledged batch.
+struct ExpositionSource: Sendable {
+    let store: any Store
+    let counters: IngestCounters
+    let pipelines: ModelPipelines
+    let requestMetrics: HTTPRequestMetrics
+
+    func metricSet() async throws -> MetricSet {
+        await pipelines.settledAll()
+        var set = try await counters.metricSet()
+        for overview in try await store.modelOverviews() {
+            if let window = overview.latestWindow {
+                try WindowMetrics.add(model: overview.model.name, window: window, to: &set)
+            }
+            if let performance = overview.latestLabeledPerformance {
+                try WindowMetrics.add(model: overview.model.name, performance: performance.performance, to: &set)
+            }
+        }
+        try requestMetrics.add(to: &set)
+        return set
+    }
+}

@@ -1,0 +1,97 @@
+import DriftwatchTestSupport
+import Foundation
+import Testing
+
+/// The alert engine inside a real `driftwatch serve` process: rules from `--detectors` evaluated
+/// over the server's own series (here the row count of a model's latest window, which the store
+/// keeps across restarts), listed on `/v1/alerts` and `/metrics`, kept across a restart (`for`
+/// keeps its start, a firing alert does not fire again), and reloaded by `POST /-/reload`.
+@Suite(.timeLimit(.minutes(2))) struct AlertEngineTests {
+    private static let rules = """
+        model: any
+        rules:
+          - alert: Watched
+            expr: driftwatch_window_rows{model="m"} >= 5
+            for: 1h
+            labels: {severity: info}
+            annotations: {summary: "{{ $labels.model }}: {{ $value }} rows"}
+          - alert: Fired
+            expr: driftwatch_window_rows{model="m"} >= 5
+            labels: {severity: page}
+        """
+
+    private struct Listing: Decodable {
+        struct Entry: Decodable {
+            let rule: String
+            let state: String
+            let labels: [String: String]
+            let annotations: [String: String]
+            let activeAt: Double
+            let firedAt: Double?
+        }
+
+        let lastEvaluation: Double?
+        let alerts: [Entry]
+    }
+
+    /// Polls `/v1/alerts` until an evaluation after `after` lists both rules' alerts.
+    private func alerts(_ server: ServeProcess, evaluatedAfter after: Double) async throws -> Listing {
+        while true {
+            try Task.checkCancellation()
+            let response = try await server.request("GET", "/v1/alerts")
+            let listing = try JSONDecoder().decode(Listing.self, from: Data(response.body.utf8))
+            if let last = listing.lastEvaluation, last > after, Set(listing.alerts.map(\.rule)) == ["Watched", "Fired"] {
+                return listing
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    @Test func rulesFireSurviveARestartAndReload() async throws {
+        let scratch = try ScratchDirectory()
+        let detectors = scratch.url.appendingPathComponent("detectors")
+        try FileManager.default.createDirectory(at: detectors, withIntermediateDirectories: true)
+        try Data(Self.rules.utf8).write(to: detectors.appendingPathComponent("rules.yaml"))
+        let arguments = ["--detectors", detectors.path, "--rule-interval", "200ms"]
+
+        var server = try await ServeProcess.start(in: scratch.url, arguments: arguments)
+        let schema = #"{"features":[{"name":"x","type":"numeric"}],"prediction":{"type":"score"},"window":{"rows":5}}"#
+        #expect(try await server.request("PUT", "/v1/models/m", type: "application/json", body: schema).status == 201)
+        func events(_ prefix: String, _ count: Int) -> String {
+            (0..<count).map { #"{"id":"\#(prefix)\#($0)","features":{"x":\#($0 % 7)},"prediction":0.5}"# }.joined(separator: "\n")
+        }
+        #expect(try await server.request("PUT", "/v1/models/m/baselines/reference", type: "application/x-ndjson", body: events("r", 50)).status == 200)
+        #expect(try await server.request("POST", "/v1/models/m/predictions", type: "application/x-ndjson", body: events("p", 5)).status == 200)
+        let first = try await alerts(server, evaluatedAfter: 0)
+        let watched = try #require(first.alerts.first { $0.rule == "Watched" })
+        let fired = try #require(first.alerts.first { $0.rule == "Fired" })
+        #expect(watched.state == "pending" && watched.labels == ["alertname": "Watched", "model": "m", "severity": "info"])
+        #expect(watched.annotations == ["summary": "m: 5 rows"])
+        #expect(fired.state == "firing" && fired.firedAt != nil)
+        let metrics = try await server.request("GET", "/metrics").body
+        #expect(metrics.contains(#"driftwatch_alerts{alertname="Fired",alertstate="firing",model="m",severity="page"} 1"#), "\(metrics)")
+        #expect(metrics.contains(#"driftwatch_alerts{alertname="Watched",alertstate="pending",model="m",severity="info"} 1"#))
+        #expect(server.stop() == 0)
+
+        let restarted = Date().timeIntervalSince1970
+        server = try await ServeProcess.start(in: scratch.url, arguments: arguments)
+        let second = try await alerts(server, evaluatedAfter: restarted)
+        #expect(second.alerts.first { $0.rule == "Watched" }?.activeAt == watched.activeAt, "for keeps counting from its start")
+        #expect(second.alerts.first { $0.rule == "Fired" }?.firedAt == fired.firedAt, "a firing alert does not fire again")
+        let history = try await server.request("GET", "/v1/alerts/history").body
+        #expect(history.components(separatedBy: #""to":"firing""#).count == 2, "one transition to firing in all: \(history)")
+
+        // An invalid set is refused whole and the running rules stay.
+        try Data("model: any\nrules:\n  - alert: Broken\n    expr: rate(x[5m]) > 1\n".utf8).write(to: detectors.appendingPathComponent("rules.yaml"))
+        let refused = try await server.request("POST", "/-/reload")
+        #expect(refused.status == 400 && refused.body.contains("rules.yaml:4:11: rules[0].expr: function 'rate' is not supported"), "\(refused.body)")
+        #expect(try await server.request("GET", "/v1/alerts").body.contains("Fired"))
+        // A valid one replaces it: Fired is gone, Watched keeps its alert.
+        try Data(Self.rules.components(separatedBy: "  - alert: Fired")[0].utf8).write(to: detectors.appendingPathComponent("rules.yaml"))
+        let reloaded = try await server.request("POST", "/-/reload")
+        #expect(reloaded.status == 200 && reloaded.body.contains(#""rules":1"#), "\(reloaded.body)")
+        let listing = try JSONDecoder().decode(Listing.self, from: Data(try await server.request("GET", "/v1/alerts").body.utf8))
+        #expect(listing.alerts.map(\.rule) == ["Watched"] && listing.alerts.first?.activeAt == watched.activeAt)
+        #expect(server.stop() == 0)
+    }
+}
