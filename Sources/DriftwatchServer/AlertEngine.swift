@@ -86,6 +86,9 @@ actor AlertEngine {
         }
     }
 
+    /// The running rules' names, in file order.
+    var ruleNames: [String] { rules.map(\.name) }
+
     /// Pending and firing alerts, by rule then labels.
     func activeAlerts() -> [ListedAlert] {
         var listed: [ListedAlert] = []

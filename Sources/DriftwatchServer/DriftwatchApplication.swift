@@ -54,10 +54,12 @@ func buildApplication(
     let exposition = ExpositionSource(
         store: store, counters: components.counters, pipelines: components.pipelines, requestMetrics: requestMetrics)
     let alerts = AlertEngine(store: store, rules: configuration.detectors.rules, logger: logger) { try await exposition.metricSet() }
+    let reloader = DetectorReloader(
+        detectorsPath: configuration.detectorsPath, engine: alerts, trigger: components.alertTrigger, logger: logger)
     DriftwatchRoutes(
         store: store, models: components.models, maxBodyBytes: configuration.maxBodyBytes, counters: components.counters, requestMetrics: requestMetrics,
-        pipelines: components.pipelines, performance: components.performance, alerts: alerts, alertTrigger: components.alertTrigger,
-        detectorsPath: configuration.detectorsPath, rawEventRetention: configuration.rawEventRetention
+        pipelines: components.pipelines, performance: components.performance, alerts: alerts, reloader: reloader,
+        rawEventRetention: configuration.rawEventRetention
     )
     .register(on: router)
     let evaluation = AlertEvaluationService(
@@ -70,7 +72,7 @@ func buildApplication(
         router: router,
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "driftwatch"),
-        services: [retention, evaluation],
+        services: [retention, evaluation, HangupReloadService(reloader: reloader)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port) },
         logger: logger
     )

@@ -4,12 +4,14 @@ import Monitoring
 import Storage
 
 extension DriftwatchRoutes {
-    /// `GET /v1/alerts`: the pending and firing alerts of every rule, and when the rules were
-    /// last evaluated.
+    /// `GET /v1/alerts`: the pending and firing alerts of every rule, the rules running, and when
+    /// they were last evaluated.
     func listAlerts() async throws -> Response {
         let listed = await alerts.activeAlerts()
         return JSONBody.response(
-            AlertListResponse(lastEvaluation: await alerts.lastEvaluation, alerts: listed.map(AlertListResponse.Entry.init)))
+            AlertListResponse(
+                lastEvaluation: await alerts.lastEvaluation, rules: await alerts.ruleNames,
+                alerts: listed.map(AlertListResponse.Entry.init)))
     }
 
     /// `GET /v1/alerts/history[?from=&to=&limit=]`: state transitions, newest first (the last
@@ -29,17 +31,13 @@ extension DriftwatchRoutes {
     /// `POST /-/reload`: reads the detector files again. An invalid set is refused with every
     /// problem (400) and the running set stays; rules kept by name keep their alerts.
     func reload() async throws -> Response {
-        guard let detectorsPath else {
+        switch await reloader.reload() {
+        case .notConfigured:
             throw APIError.badRequest("no detectors directory is configured (start with --detectors DIR)")
-        }
-        do {
-            let set = try DetectorDirectory.load(detectorsPath)
-            await alerts.replace(rules: set.rules)
-            alertTrigger.pull()
+        case .loaded(let set):
             return JSONBody.response(ReloadResponse(files: set.files.count, rules: set.rules.count, problems: []))
-        } catch {
-            return JSONBody.response(
-                ReloadResponse(files: 0, rules: 0, problems: error.errors.map(\.description)), status: .badRequest)
+        case .refused(let problems):
+            return JSONBody.response(ReloadResponse(files: 0, rules: 0, problems: problems.map(\.description)), status: .badRequest)
         }
     }
 }
@@ -66,6 +64,8 @@ struct AlertListResponse: Encodable {
     }
 
     var lastEvaluation: Double?
+    /// The names of the rules running, in file order.
+    var rules: [String]
     var alerts: [Entry]
 }
 

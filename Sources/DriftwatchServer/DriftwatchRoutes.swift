@@ -16,9 +16,8 @@ struct DriftwatchRoutes: Sendable {
     let pipelines: ModelPipelines
     let performance: PerformanceTracker
     let alerts: AlertEngine
-    let alertTrigger: AlertTrigger
-    /// The detector files' directory, re-read by `POST /-/reload`.
-    let detectorsPath: String?
+    /// Re-reads the detector files for `POST /-/reload`.
+    let reloader: DetectorReloader
     /// Seconds raw events are kept (``ServerConfiguration/rawEventRetention``), named when a
     /// baseline range finds nothing stored.
     var rawEventRetention: Double = ServerConfiguration.defaultRetention

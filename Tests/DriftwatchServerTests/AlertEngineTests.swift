@@ -2,6 +2,10 @@ import DriftwatchTestSupport
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The alert engine inside a real `driftwatch serve` process: rules from `--detectors` evaluated
 /// over the server's own series (here the row count of a model's latest window, which the store
 /// keeps across restarts) at start and when a window closes, listed on `/v1/alerts` and
@@ -32,6 +36,7 @@ import Testing
         }
 
         let lastEvaluation: Double?
+        let rules: [String]
         let alerts: [Entry]
     }
 
@@ -93,7 +98,20 @@ import Testing
         let reloaded = try await server.request("POST", "/-/reload")
         #expect(reloaded.status == 200 && reloaded.body.contains(#""rules":1"#), "\(reloaded.body)")
         let listing = try JSONDecoder().decode(Listing.self, from: Data(try await server.request("GET", "/v1/alerts").body.utf8))
+        #expect(listing.rules == ["Watched"])
         #expect(listing.alerts.map(\.rule) == ["Watched"] && listing.alerts.first?.activeAt == watched.activeAt)
+
+        // SIGHUP reloads too (and does not end the process).
+        try Data(Self.rules.replacingOccurrences(of: "alert: Watched", with: "alert: Renamed").utf8)
+            .write(to: detectors.appendingPathComponent("rules.yaml"))
+        kill(server.process.processIdentifier, SIGHUP)
+        while true {
+            try Task.checkCancellation()
+            let rules = try JSONDecoder().decode(Listing.self, from: Data(try await server.request("GET", "/v1/alerts").body.utf8)).rules
+            if rules == ["Renamed", "Fired"] { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(server.process.isRunning)
         #expect(server.stop() == 0)
     }
 }

@@ -60,13 +60,14 @@ import Testing
         let counters = IngestCounters()
         let router = Router()
         let performance = PerformanceTracker(store: store, labelTTL: 86_400, logger: Logger(label: "test"))
+        let engine = AlertEngine(store: store, rules: [], logger: Logger(label: "test")) { MetricSet() }
         DriftwatchRoutes(
             store: store, models: ModelCatalog(store: store), maxBodyBytes: 1024, counters: counters, requestMetrics: HTTPRequestMetrics(),
             pipelines: ModelPipelines(
                 store: store, counters: counters, allowedLateness: 0, performance: performance, logger: Logger(label: "test")),
             performance: performance,
-            alerts: AlertEngine(store: store, rules: [], logger: Logger(label: "test")) { MetricSet() }, alertTrigger: AlertTrigger(),
-            detectorsPath: nil
+            alerts: engine,
+            reloader: DetectorReloader(detectorsPath: nil, engine: engine, trigger: AlertTrigger(), logger: Logger(label: "test"))
         )
         .register(on: router)
         let registered = router.routes.map { "\($0.method) \($0.path)" }

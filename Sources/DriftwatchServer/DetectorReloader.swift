@@ -1,0 +1,34 @@
+import Logging
+import Monitoring
+
+/// Reads the detector files again (`POST /-/reload`, SIGHUP): a valid set replaces the running
+/// rules, which keep the alerts of rules they keep by name; an invalid one is refused whole, with
+/// every problem, and the running set stays.
+struct DetectorReloader: Sendable {
+    let detectorsPath: String?
+    let engine: AlertEngine
+    let trigger: AlertTrigger
+    let logger: Logger
+
+    enum Outcome: Sendable {
+        case loaded(DetectorSet)
+        case refused([DetectorFileError])
+        case notConfigured
+    }
+
+    func reload() async -> Outcome {
+        guard let detectorsPath else { return .notConfigured }
+        do {
+            let set = try DetectorDirectory.load(detectorsPath)
+            await engine.replace(rules: set.rules)
+            trigger.pull()
+            logger.info("detector files reloaded", metadata: ["files": "\(set.files.count)", "rules": "\(set.rules.count)"])
+            return .loaded(set)
+        } catch {
+            logger.error(
+                "detector files refused; the running set stays",
+                metadata: ["problems": "\(error.errors.count)", "first": "\(error.errors.first.map(\.description) ?? "")"])
+            return .refused(error.errors)
+        }
+    }
+}
