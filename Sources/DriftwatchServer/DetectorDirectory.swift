@@ -43,25 +43,26 @@ public enum DetectorDirectory {
             DetectorFileError(file: file.path, line: place?.line ?? 1, column: place?.column ?? 1, message: message)
         }
         var errors: [DetectorFileError] = []
-        var defined: [String: SourcePlace?] = [:]
-        for file in files {
-            for action in file.actions {
-                if let other = defined[action.name] {
-                    errors.append(error(at: action.place, in: file, "action '\(action.name)' is also defined at \(other.map(\.description) ?? "another file")"))
-                } else {
-                    defined[action.name] = action.place
+        /// The first definition of each name, and an error for each later one.
+        func firstDefinitions(_ what: String, _ entries: (DetectorFile) -> [(name: String, place: SourcePlace?)]) -> [String: SourcePlace?] {
+            var first: [String: SourcePlace?] = [:]
+            for file in files {
+                for entry in entries(file) {
+                    if let other = first[entry.name] {
+                        errors.append(error(
+                            at: entry.place, in: file, "\(what) '\(entry.name)' is also defined at \(other.map(\.description) ?? "another file")"))
+                    } else {
+                        first[entry.name] = entry.place
+                    }
                 }
             }
+            return first
         }
-        var alerts: [String: SourcePlace?] = [:]
+        let actions = firstDefinitions("action") { $0.actions.map { ($0.name, $0.place) } }
+        _ = firstDefinitions("alert") { $0.rules.map { ($0.name, $0.place) } }
         for file in files {
             for rule in file.rules {
-                if let other = alerts[rule.name] {
-                    errors.append(error(at: rule.place, in: file, "alert '\(rule.name)' is also defined at \(other.map(\.description) ?? "another file")"))
-                } else {
-                    alerts[rule.name] = rule.place
-                }
-                for action in rule.actions where defined[action] == nil {
+                for action in rule.actions where actions[action] == nil {
                     errors.append(error(at: rule.place, in: file, "rule '\(rule.name)' names action '\(action)', which no detector file defines"))
                 }
             }

@@ -1,5 +1,6 @@
 extension RuleExpression: CustomStringConvertible {
-    /// The expression in PromQL's notation, fully parenthesised where operators nest, so that
+    /// The expression in PromQL's notation (strings quoted as Go quotes them, which PromQL reads
+    /// back), fully parenthesised where operators nest, so that
     /// Prometheus and `RuleExpressionParser` read it back as the same tree (the tests hand it to
     /// `promtool`).
     public var description: String {
@@ -44,26 +45,8 @@ extension SeriesSelector: CustomStringConvertible {
         if name != nil, let index = shown.firstIndex(where: { $0.name == SeriesLabels.metricName && $0.operation == .equal }) {
             shown.remove(at: index)
         }
-        let inner = shown.map { "\($0.name)\($0.operation.rawValue)\(Self.quoted($0.value))" }.joined(separator: ", ")
+        let inner = shown.map { "\($0.name)\($0.operation.rawValue)\(GoQuote.quote($0.value))" }.joined(separator: ", ")
         if let name, shown.isEmpty { return name }
         return (name ?? "") + "{" + inner + "}"
-    }
-
-    /// A double-quoted PromQL string: backslash, quote and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
