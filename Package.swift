@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -28,6 +29,9 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], swiftSettings: strict),
         .target(name: "DriftStatistics", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .target(name: "Monitoring", dependencies: ["DriftStatistics", "LinearAlgebra"], swiftSettings: strict),
+        .target(
+            name: "Integrations", dependencies: ["Monitoring", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .target(
             name: "Storage",
             dependencies: ["Monitoring", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
@@ -72,6 +76,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Monitoring"], swiftSettings: strict),
+        .testTarget(
+            name: "IntegrationsTests", dependencies: ["Integrations", "Monitoring", "DriftwatchTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "MonitoringTests", dependencies: ["Monitoring", "DriftStatistics", "DriftwatchTestSupport"], swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
