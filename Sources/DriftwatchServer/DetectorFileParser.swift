@@ -63,7 +63,8 @@ enum DetectorFileParser {
             detectors: detectors.map(\.value), rules: rules.map(\.value), actions: actions.map(\.value))
     }
 
-    private static func syntaxError(_ error: YamlError, file: String) -> DetectorFileError {
+    /// A YAML syntax error at the place libyaml reports.
+    static func syntaxError(_ error: YamlError, file: String) -> DetectorFileError {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")

@@ -48,6 +48,8 @@ public struct RuleTestFile: Sendable {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw DetectorSetError([DetectorFileParser.syntaxError(error, file: path)])
         } catch {
             throw DetectorSetError([DetectorFileError(file: path, line: 1, column: 1, message: "YAML: \(error)")])
         }

@@ -119,7 +119,7 @@ struct YAMLMappingReader {
         return value
     }
 
-    /// A sequence's elements, or one scalar as a sequence of one when `allowingScalar`.
+    /// A sequence's elements.
     mutating func sequence(_ node: Node, _ context: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
             fail(node, "\(context): expected a list, got \(Self.kind(of: node))")

@@ -63,5 +63,8 @@ import Yams
         #expect(run.standardError.contains("bad_test.yaml:1:14: rule_files[0]: cannot read"), "\(run.standardError)")
         #expect(run.standardError.contains("bad_test.yaml:4:17: tests[0].input_series[0].series: expected a series such as name{label=\"value\"}"), "\(run.standardError)")
         #expect(run.standardError.contains("bad_test.yaml:5:17: tests[0].input_series[0].values: 'q': expected a number"), "\(run.standardError)")
+        try Data("rule_files: [a.yaml\ntests: []\n".utf8).write(to: path)
+        let syntax = try DriftwatchProcess.run(["rules", "test", path.path], in: scratch.url)
+        #expect(syntax.status == 2 && syntax.standardError.contains("bad_test.yaml:2:6: YAML:"), "\(syntax.standardError)")
     }
 }
