@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +32,12 @@ let package = Package(
         .target(name: "DriftStatistics", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .target(name: "Monitoring", dependencies: ["DriftStatistics", "LinearAlgebra"], swiftSettings: strict),
         .target(
-            name: "Integrations", dependencies: ["Monitoring", .product(name: "Crypto", package: "swift-crypto")],
+            name: "Integrations",
+            dependencies: [
+                "Monitoring", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict),
         .target(
             name: "Storage",
@@ -40,7 +47,7 @@ let package = Package(
         .target(
             name: "DriftwatchServer",
             dependencies: [
-                "Monitoring", "Storage", .product(name: "Hummingbird", package: "hummingbird"),
+                "Monitoring", "Storage", "Integrations", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
@@ -70,8 +77,9 @@ let package = Package(
         .testTarget(
             name: "DriftwatchServerTests",
             dependencies: [
-                "DriftwatchServer", "Monitoring", "Storage", "DriftwatchTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
+                "DriftwatchServer", "Monitoring", "Storage", "Integrations", "DriftwatchTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import Integrations
 import Logging
 import Monitoring
 import Storage
@@ -15,18 +16,35 @@ actor AlertEngine {
         let alert: Alert
     }
 
+    /// Prometheus' `--rules.alert.resend-delay`: a firing alert is sent again after a minute.
+    static let resendDelay: Double = 60
+
     private let store: any Store
     private let series: @Sendable () async throws -> MetricSet
+    private let receivers: [NotificationReceiver]
+    /// Seconds between evaluations by the clock, for `validUntil`.
+    private let interval: Double
+    /// The page an alert links back to (`generatorURL`), from its labels.
+    private let generatorURL: @Sendable (Alert) -> String
     private let logger: Logger
     private var rules: [AlertRule]
     private var states: [String: AlertRuleState] = [:]
     /// Rules dropped by a reload whose stored state the next save deletes.
     private var removed: Set<String> = []
+    /// Wakes the delivery of queued notifications.
+    private var onNotificationsQueued: @Sendable () -> Void = {}
     private(set) var lastEvaluation: Double?
 
-    init(store: any Store, rules: [AlertRule], logger: Logger, series: @escaping @Sendable () async throws -> MetricSet) {
+    init(
+        store: any Store, rules: [AlertRule], receivers: [NotificationReceiver] = [], interval: Double = 60,
+        generatorURL: @escaping @Sendable (Alert) -> String = { _ in "" }, logger: Logger,
+        series: @escaping @Sendable () async throws -> MetricSet
+    ) {
         self.store = store
         self.rules = rules
+        self.receivers = receivers
+        self.interval = interval
+        self.generatorURL = generatorURL
         self.logger = logger
         self.series = series
     }
@@ -74,16 +92,40 @@ actor AlertEngine {
                 logger.warning("alert rule not evaluated", metadata: ["rule": "\(rule.name)", "error": "\(error)"])
             }
         }
+        // Alerts due for sending are marked sent in the same transaction that queues them, so a
+        // restart neither loses nor repeats a notification.
+        var notifications: [NewNotification] = []
+        if !receivers.isEmpty {
+            for rule in rules {
+                guard var state = next[rule.name] else { continue }
+                for alert in state.takeDue(at: time, resendDelay: Self.resendDelay, interval: interval) {
+                    for receiver in receivers {
+                        notifications.append(NewNotification(
+                            receiver: receiver.name, alertKey: "\(rule.name)\(alert.labels)",
+                            body: receiver.body(for: alert, generatorURL: generatorURL(alert))))
+                    }
+                }
+                next[rule.name] = state
+            }
+        }
         try await store.saveAlertEvaluation(
-            AlertEvaluationRecord(states: next, removedRules: removed.sorted(), transitions: transitions), at: time)
+            AlertEvaluationRecord(
+                states: next, removedRules: removed.sorted(), transitions: transitions, notifications: notifications),
+            at: time)
         states = next
         removed = []
         lastEvaluation = time
+        if !notifications.isEmpty { onNotificationsQueued() }
         for transition in transitions {
             logger.info(
                 "alert \(transition.to.rawValue)",
                 metadata: ["rule": "\(transition.alertName)", "labels": "\(transition.labels)", "value": "\(transition.value)"])
         }
+    }
+
+    /// Sets what wakes the delivery loop once notifications are queued.
+    func whenNotificationsQueued(_ action: @escaping @Sendable () -> Void) {
+        onNotificationsQueued = action
     }
 
     /// The running rules' names, in file order.

@@ -9,12 +9,15 @@ import ServiceLifecycle
 /// evaluations; each evaluation's save is one transaction.
 struct AlertEvaluationService: Service {
     let engine: AlertEngine
+    /// Wakes the notification delivery once an evaluation queued notifications.
+    let notificationsQueued: @Sendable () -> Void
     let trigger: AlertTrigger
     let interval: Duration
     let now: @Sendable () -> Double
     let logger: Logger
 
     func run() async throws {
+        await engine.whenNotificationsQueued(notificationsQueued)
         do {
             try await engine.restore()
         } catch {

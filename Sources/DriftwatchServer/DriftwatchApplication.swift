@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Foundation
+import Integrations
 import Monitoring
 import Storage
 
@@ -53,7 +54,20 @@ func buildApplication(
             counters: components.counters, store: store))
     let exposition = ExpositionSource(
         store: store, counters: components.counters, pipelines: components.pipelines, requestMetrics: requestMetrics)
-    let alerts = AlertEngine(store: store, rules: configuration.detectors.rules, logger: logger) { try await exposition.metricSet() }
+    let listen = configuration.listen
+    let alerts = AlertEngine(
+        store: store, rules: configuration.detectors.rules, receivers: configuration.receivers,
+        interval: configuration.ruleEvaluationInterval,
+        generatorURL: { alert in
+            let model = alert.labels["model"].map { "/v1/models/\($0)/drift" } ?? "/v1/alerts"
+            return "http://\(listen)\(model)"
+        },
+        logger: logger
+    ) { try await exposition.metricSet() }
+    let deliveryWake = AlertTrigger()
+    let delivery = NotificationDeliveryService(
+        store: store, receivers: configuration.receivers, transport: HTTPNotificationTransport(), wake: deliveryWake,
+        now: { Date().timeIntervalSince1970 }, logger: logger)
     let reloader = DetectorReloader(
         detectorsPath: configuration.detectorsPath, engine: alerts, trigger: components.alertTrigger, logger: logger)
     DriftwatchRoutes(
@@ -63,7 +77,7 @@ func buildApplication(
     )
     .register(on: router)
     let evaluation = AlertEvaluationService(
-        engine: alerts, trigger: components.alertTrigger, interval: .milliseconds(Int64(configuration.ruleEvaluationInterval * 1000)),
+        engine: alerts, notificationsQueued: { deliveryWake.pull() }, trigger: components.alertTrigger, interval: .milliseconds(Int64(configuration.ruleEvaluationInterval * 1000)),
         now: { Date().timeIntervalSince1970 }, logger: logger)
     let retention = RetentionService(
         store: store, retention: configuration.rawEventRetention, interval: RetentionService.defaultInterval,
@@ -72,7 +86,7 @@ func buildApplication(
         router: router,
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "driftwatch"),
-        services: [retention, evaluation, HangupReloadService(reloader: reloader)],
+        services: [retention, evaluation, HangupReloadService(reloader: reloader), delivery],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port) },
         logger: logger
     )

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Integrations
 import Monitoring
 import Storage
 
@@ -71,6 +72,27 @@ public struct ServeSettings: Sendable {
             }
         }
 
+        var receivers: [NotificationReceiver] = []
+        if let url = value(.alertmanagerURL) {
+            receivers.append(NotificationReceiver(name: "alertmanager", kind: .alertmanager, url: try httpURL(url)))
+        }
+        if let url = value(.webhookURL) {
+            guard let secretFile = value(.webhookSecretFile) else {
+                throw ConfigError("\(url.origin): a webhook needs webhook_secret_file (--webhook-secret-file), whose content signs each body")
+            }
+            let secret: Data
+            do {
+                secret = try Data(contentsOf: URL(fileURLWithPath: try nonEmpty(secretFile)))
+            } catch let error as ConfigError {
+                throw error
+            } catch {
+                throw ConfigError("\(secretFile.origin): cannot read the webhook secret: \(error.localizedDescription)")
+            }
+            let trimmed = Array(String(decoding: secret, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+            guard !trimmed.isEmpty else { throw ConfigError("\(secretFile.origin): the webhook secret file is empty") }
+            receivers.append(NotificationReceiver(name: "webhook", kind: .webhook(secret: trimmed), url: try httpURL(url)))
+        }
+
         var warnings: [String] = []
         var tokens: [AccessToken] = []
         if let file = value(.tokensFile) {
@@ -85,7 +107,7 @@ public struct ServeSettings: Sendable {
         let server = ServerConfiguration(
             listen: listen, dataPath: data, maxBodyBytes: maxBodyBytes, durability: durability, allowedLateness: lateness,
             rawEventRetention: retention, labelTTL: labelTTL, accessTokens: tokens, ingestQueueLimit: queue,
-            detectorsPath: detectorsPath, detectors: detectors, ruleEvaluationInterval: ruleInterval)
+            detectorsPath: detectorsPath, detectors: detectors, ruleEvaluationInterval: ruleInterval, receivers: receivers)
         return ServeSettings(server: server, logLevel: logLevel, logFormat: logFormat, insecure: insecure, warnings: warnings)
     }
 
@@ -97,6 +119,14 @@ public struct ServeSettings: Sendable {
         } catch {
             throw ConfigError("\(value.origin): \(error.description)")
         }
+    }
+
+    /// An `http://` or `https://` URL with a host.
+    private static func httpURL(_ value: SettingValue) throws(ConfigError) -> String {
+        guard let url = URL(string: value.text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw ConfigError("\(value.origin): '\(value.text)' is not an http:// or https:// URL")
+        }
+        return value.text
     }
 
     private static func nonEmpty(_ value: SettingValue) throws(ConfigError) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Integrations
 import Monitoring
 import Storage
 
@@ -36,6 +37,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var detectors: DetectorSet
     /// How often the alert rules are evaluated besides when a window closes (1 minute by default).
     public var ruleEvaluationInterval: Double
+    /// Where firing and resolved alerts are sent (Alertmanager, a webhook); none by default.
+    public var receivers: [NotificationReceiver]
 
     /// Seven days, the default of ``rawEventRetention`` and ``labelTTL``.
     public static let defaultRetention = 7 * 86_400.0
@@ -49,8 +52,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         rawEventRetention: Double = Self.defaultRetention, labelTTL: Double = Self.defaultRetention,
         accessTokens: [AccessToken] = [], ingestQueueLimit: Int = Self.defaultIngestQueueLimit,
         windowStateSaving: WindowStateSaving = .default, detectorsPath: String? = nil, detectors: DetectorSet = DetectorSet(files: []),
-        ruleEvaluationInterval: Double = 60
+        ruleEvaluationInterval: Double = 60, receivers: [NotificationReceiver] = []
     ) {
+        self.receivers = receivers
         self.detectorsPath = detectorsPath
         self.detectors = detectors
         self.ruleEvaluationInterval = ruleEvaluationInterval

@@ -15,6 +15,9 @@ public enum SettingKey: String, Sendable, CaseIterable, Hashable {
     case logFormat = "log_format"
     case detectors
     case ruleInterval = "rule_interval"
+    case alertmanagerURL = "alertmanager_url"
+    case webhookURL = "webhook_url"
+    case webhookSecretFile = "webhook_secret_file"
 
     /// The key in the config file.
     public var fileKey: String { rawValue }
@@ -29,7 +32,7 @@ public enum SettingKey: String, Sendable, CaseIterable, Hashable {
         case .maxBodyBytes, .ingestQueue: .integer
         case .insecure: .boolean
         case .listen, .data, .allowedLateness, .retention, .labelTTL, .durability, .tokensFile, .logLevel, .logFormat, .detectors,
-            .ruleInterval:
+            .ruleInterval, .alertmanagerURL, .webhookURL, .webhookSecretFile:
             .text
         }
     }

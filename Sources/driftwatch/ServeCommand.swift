@@ -59,6 +59,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How often alert rules are evaluated besides when a window closes, e.g. 30s (env DRIFTWATCH_RULE_INTERVAL; default 1m).", valueName: "duration"))
     var ruleInterval: String?
 
+    @Option(name: .customLong("alertmanager-url"), help: ArgumentHelp("Alertmanager to send alerts to, e.g. http://127.0.0.1:9093 (env DRIFTWATCH_ALERTMANAGER_URL).", valueName: "url"))
+    var alertmanagerURL: String?
+
+    @Option(name: .customLong("webhook-url"), help: ArgumentHelp("URL to POST each alert's JSON to, signed with --webhook-secret-file (env DRIFTWATCH_WEBHOOK_URL).", valueName: "url"))
+    var webhookURL: String?
+
+    @Option(help: ArgumentHelp("File holding the webhook's HMAC-SHA256 secret (env DRIFTWATCH_WEBHOOK_SECRET_FILE).", valueName: "path"))
+    var webhookSecretFile: String?
+
     func run() async throws {
         let settings = try resolvedSettings(environment: ProcessInfo.processInfo.environment)
         for warning in settings.warnings { standardError("driftwatch: \(warning)\n") }
@@ -77,7 +86,8 @@ struct ServeCommand: AsyncParsableCommand {
             .listen: listen, .data: data, .maxBodyBytes: maxBodyBytes, .allowedLateness: allowedLateness,
             .retention: retention, .labelTTL: labelTTL, .durability: durability, .tokensFile: tokensFile,
             .insecure: insecure ? "true" : nil, .ingestQueue: ingestQueue, .logLevel: logLevel, .logFormat: logFormat,
-            .detectors: detectors, .ruleInterval: ruleInterval,
+            .detectors: detectors, .ruleInterval: ruleInterval, .alertmanagerURL: alertmanagerURL, .webhookURL: webhookURL,
+            .webhookSecretFile: webhookSecretFile,
         ])
         do {
             return try ServeSettings.resolve(flags: flags, environment: environment, configPath: config)

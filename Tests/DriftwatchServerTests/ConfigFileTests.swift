@@ -1,5 +1,6 @@
 import DriftwatchServer
 import Foundation
+import Integrations
 import Logging
 import Monitoring
 import Storage
@@ -58,8 +59,31 @@ import Testing
         let yaml = "listen: 127.0.0.1:9000\n\nretension: 7d\n"
         #expect(throws: ConfigError(
             "dw.yaml:3: retension: unknown key (known keys: listen, data, max_body_bytes, allowed_lateness, retention, "
-                + "label_ttl, durability, tokens_file, insecure, ingest_queue, log_level, log_format, detectors, rule_interval)")
+                + "label_ttl, durability, tokens_file, insecure, ingest_queue, log_level, log_format, detectors, rule_interval, "
+                + "alertmanager_url, webhook_url, webhook_secret_file)")
         ) { try ConfigFile.parse(yaml: yaml, file: "dw.yaml") }
+    }
+
+    @Test func receiversNeedValidURLsAndAWebhookSecret() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-receivers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let secret = directory.appendingPathComponent("secret")
+        try Data("  s3cret\n".utf8).write(to: secret)
+        func settings(_ yaml: String) throws(ConfigError) -> ServeSettings {
+            try ServeSettings.resolve([try ConfigFile.parse(yaml: yaml, file: "dw.yaml")])
+        }
+        let both = try settings("alertmanager_url: http://127.0.0.1:9093\nwebhook_url: https://hooks.invalid/x\nwebhook_secret_file: \(secret.path)\n")
+        #expect(both.server.receivers == [
+            NotificationReceiver(name: "alertmanager", kind: .alertmanager, url: "http://127.0.0.1:9093"),
+            NotificationReceiver(name: "webhook", kind: .webhook(secret: Array("s3cret".utf8)), url: "https://hooks.invalid/x"),
+        ])
+        #expect(throws: ConfigError("dw.yaml:1: webhook_url: a webhook needs webhook_secret_file (--webhook-secret-file), whose content signs each body")) {
+            try settings("webhook_url: http://127.0.0.1:9000/hook\n")
+        }
+        #expect(throws: ConfigError("dw.yaml:1: alertmanager_url: 'localhost:9093' is not an http:// or https:// URL")) {
+            try settings("alertmanager_url: localhost:9093\n")
+        }
     }
 
     @Test func wrongTypesAreRefused() {
