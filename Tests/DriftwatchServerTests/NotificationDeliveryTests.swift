@@ -76,13 +76,7 @@ import Testing
         ]
 
         var server = try await ServeProcess.start(in: scratch.url, arguments: arguments)
-        let schema = #"{"features":[{"name":"x","type":"numeric"}],"prediction":{"type":"score"},"window":{"rows":5}}"#
-        #expect(try await server.request("PUT", "/v1/models/m", type: "application/json", body: schema).status == 201)
-        func events(_ prefix: String, _ count: Int) -> String {
-            (0..<count).map { #"{"id":"\#(prefix)\#($0)","features":{"x":\#($0 % 7)},"prediction":0.5}"# }.joined(separator: "\n")
-        }
-        #expect(try await server.request("PUT", "/v1/models/m/baselines/reference", type: "application/x-ndjson", body: events("r", 50)).status == 200)
-        #expect(try await server.request("POST", "/v1/models/m/predictions", type: "application/x-ndjson", body: events("p", 5)).status == 200)
+        try await ClosedRowWindow.create(on: server)
 
         // The receiver fails: the notification is retried (after about 1 s, then 2 s).
         try await waitUntil { receiver.seen.withLock { $0.count } >= 2 }
