@@ -10,9 +10,10 @@ APT_BUILD := libblas-dev liblapack-dev libsqlite3-dev
 # OpenBLAS stands in for the reference BLAS/LAPACK at run time (Debian alternatives) for speed.
 APT_FAST_BLAS := libopenblas0-pthread
 # Real parsers the exposition tests feed driftwatch's /metrics output to: promtool (Debian's
-# prometheus package) and prometheus_client's strict OpenMetrics parser; Grafana's dashboard model
+# prometheus package, also the rule tests' peer) and prometheus_client's strict OpenMetrics parser;
+# a real Alertmanager the notification test sends alerts to; Grafana's dashboard model
 # (grafana-foundation-sdk, generated from Grafana's schema) that the dashboard test validates with.
-APT_TEST := prometheus
+APT_TEST := prometheus prometheus-alertmanager
 PY_TEST := prometheus_client==0.26.0 'grafana-foundation-sdk==1769699379!11.6.0'
 PY_TEST_MODULES := prometheus_client, grafana_foundation_sdk
 # Python peers the benchmark runs beside driftwatch, and the fixture generators use.
@@ -43,7 +44,7 @@ define apt_install
 	fi
 endef
 # RUNLEVEL=1 keeps invoke-rc.d from starting a package's service on install (prometheus would
-# listen on every interface); `test-tools` also stops it where a service manager started it anyway.
+# listen on every interface); `test-tools` also stops them where a service manager started them anyway.
 
 deps:
 	$(call apt_install,$(APT_BUILD))
@@ -62,8 +63,9 @@ demo: deps-fast-blas
 
 test-tools: deps
 	$(call apt_install,$(APT_TEST))
-	@if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet prometheus 2>/dev/null; then \
-	  systemctl disable --now prometheus >/dev/null 2>&1 || true; fi
+	@for service in prometheus prometheus-alertmanager; do \
+	  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet $$service 2>/dev/null; then \
+	    systemctl disable --now $$service >/dev/null 2>&1 || true; fi; done
 	@python3 -c "import $(PY_TEST_MODULES)" 2>/dev/null || python3 -m pip install -q $(PY_TEST)
 
 test: deps-fast-blas test-tools
