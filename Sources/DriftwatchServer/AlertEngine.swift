@@ -54,11 +54,7 @@ actor AlertEngine {
     func restore() async throws(StoreError) {
         let stored = try await store.alertStates()
         removed = Set(stored.keys).subtracting(rules.map(\.name))
-        states = [:]
-        for rule in rules {
-            states[rule.name] = stored[rule.name]?.withDurations(holdDuration: rule.holdDuration, keepFiringFor: rule.keepFiringFor)
-                ?? AlertRuleState(alertName: rule.name, holdDuration: rule.holdDuration, keepFiringFor: rule.keepFiringFor)
-        }
+        states = Self.states(of: rules, resuming: stored)
     }
 
     /// Replaces the rules (a reload); rules kept by name keep their alerts.
@@ -66,13 +62,15 @@ actor AlertEngine {
         let names = Set(newRules.map(\.name))
         removed.formUnion(rules.map(\.name).filter { !names.contains($0) })
         removed.subtract(names)
-        var next: [String: AlertRuleState] = [:]
-        for rule in newRules {
-            next[rule.name] = states[rule.name]?.withDurations(holdDuration: rule.holdDuration, keepFiringFor: rule.keepFiringFor)
-                ?? AlertRuleState(alertName: rule.name, holdDuration: rule.holdDuration, keepFiringFor: rule.keepFiringFor)
-        }
+        states = Self.states(of: newRules, resuming: states)
         rules = newRules
-        states = next
+    }
+
+    /// A state per rule: the one in `existing` under the rule's current durations, else empty.
+    private static func states(of rules: [AlertRule], resuming existing: [String: AlertRuleState]) -> [String: AlertRuleState] {
+        var states: [String: AlertRuleState] = [:]
+        for rule in rules { states[rule.name] = existing[rule.name]?.resumed(under: rule) ?? AlertRuleState(rule: rule) }
+        return states
     }
 
     /// Evaluates every rule at `time` and saves the outcome. A rule whose result has two
@@ -85,9 +83,7 @@ actor AlertEngine {
         for rule in rules {
             let candidates = rule.candidates(from: RuleEvaluator.evaluate(rule.expression, over: snapshot))
             do {
-                transitions += try next[rule.name, default: AlertRuleState(
-                    alertName: rule.name, holdDuration: rule.holdDuration, keepFiringFor: rule.keepFiringFor)]
-                    .evaluate(candidates, at: time)
+                transitions += try next[rule.name, default: AlertRuleState(rule: rule)].evaluate(candidates, at: time)
             } catch {
                 logger.warning("alert rule not evaluated", metadata: ["rule": "\(rule.name)", "error": "\(error)"])
             }

@@ -29,10 +29,15 @@ public struct AlertRuleState: Sendable, Equatable, Codable {
         self.keepFiringFor = keepFiringFor
     }
 
-    /// The same alerts under a rule whose `for` or `keep_firing_for` changed (a reload keeps
-    /// the state of rules it keeps).
-    public func withDurations(holdDuration: Double, keepFiringFor: Double) -> AlertRuleState {
-        var copy = AlertRuleState(alertName: alertName, holdDuration: holdDuration, keepFiringFor: keepFiringFor)
+    /// The empty state of `rule`.
+    public init(rule: AlertRule) {
+        self.init(alertName: rule.name, holdDuration: rule.holdDuration, keepFiringFor: rule.keepFiringFor)
+    }
+
+    /// These alerts under `rule`'s current `for` and `keep_firing_for` (a restart or a reload
+    /// keeps the state of the rules it keeps, whatever their durations became).
+    public func resumed(under rule: AlertRule) -> AlertRuleState {
+        var copy = AlertRuleState(rule: rule)
         copy.alerts = alerts
         return copy
     }

@@ -307,21 +307,7 @@ private struct ActionLexer {
     }
 
     private mutating func lexQuoted(from start: Int) throws(Failure) {
-        while true {
-            guard position < scalars.count, scalars[position] != "\n" else {
-                throw Failure(.unterminatedLiteral("quoted string"), at: start)
-            }
-            let scalar = scalars[position]
-            position += 1
-            if scalar == "\\" {
-                guard position < scalars.count, scalars[position] != "\n" else {
-                    throw Failure(.unterminatedLiteral("quoted string"), at: start)
-                }
-                position += 1
-            } else if scalar == "\"" {
-                break
-            }
-        }
+        try skipEscaped(to: "\"", what: "quoted string", from: start)
         let literal = text(start..<position)
         let value = try GoLiteral.unquote(Array(scalars[(start + 1)..<(position - 1)]), quote: "\"", literal: literal, at: start)
         emit(.string(value), at: start)
@@ -339,22 +325,24 @@ private struct ActionLexer {
     }
 
     private mutating func lexCharacter(from start: Int) throws(Failure) {
+        try skipEscaped(to: "'", what: "character constant", from: start)
+        emit(.character(text(start..<position)), at: start)
+    }
+
+    /// Moves past the closing `quote` of a literal that opened at `start`, stepping over
+    /// backslash escapes; the literal may not span lines.
+    private mutating func skipEscaped(to quote: Unicode.Scalar, what: String, from start: Int) throws(Failure) {
         while true {
-            guard position < scalars.count, scalars[position] != "\n" else {
-                throw Failure(.unterminatedLiteral("character constant"), at: start)
-            }
+            guard position < scalars.count, scalars[position] != "\n" else { throw Failure(.unterminatedLiteral(what), at: start) }
             let scalar = scalars[position]
             position += 1
             if scalar == "\\" {
-                guard position < scalars.count, scalars[position] != "\n" else {
-                    throw Failure(.unterminatedLiteral("character constant"), at: start)
-                }
+                guard position < scalars.count, scalars[position] != "\n" else { throw Failure(.unterminatedLiteral(what), at: start) }
                 position += 1
-            } else if scalar == "'" {
-                break
+            } else if scalar == quote {
+                return
             }
         }
-        emit(.character(text(start..<position)), at: start)
     }
 
     private func text(_ range: Range<Int>) -> String {

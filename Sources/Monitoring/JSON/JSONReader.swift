@@ -24,8 +24,7 @@ struct JSONReader {
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
         skipWhitespace()
         let value = try parseValue()
-        skipWhitespace()
-        if position < end { throw fail("unexpected \(describeByte()) after the value") }
+        if !consumesRest() { throw fail("unexpected \(describeByte()) after the value") }
         return value
     }
 

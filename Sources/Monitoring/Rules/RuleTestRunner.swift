@@ -14,7 +14,7 @@ public enum RuleTestRunner {
     public static func run(_ test: RuleTestCase, rules: [AlertRule], evaluationInterval: Double) -> [Failure] {
         var failures: [Failure] = []
         let lastTime = (test.alertChecks.map(\.evalTime) + test.expressionChecks.map(\.evalTime)).max() ?? 0
-        var states = Dictionary(rules.map { ($0.name, AlertRuleState(alertName: $0.name, holdDuration: $0.holdDuration, keepFiringFor: $0.keepFiringFor)) }) { first, _ in first }
+        var states = Dictionary(rules.map { ($0.name, AlertRuleState(rule: $0)) }) { first, _ in first }
         var firingAt: [Double: [String: [Alert]]] = [:]
         let checkTimes = Set(test.alertChecks.map(\.evalTime))
         var time = 0.0
