@@ -176,8 +176,9 @@ enum DetectorFileParser {
                 reader.fail(node, "\(context).p_value: must lie strictly between 0 and 1, got \(value)")
                 return nil
             }
-            if let method, DriftThreshold.evidentlyDefault(for: method)?.direction == .statisticAtOrAbove
-                || DriftThreshold.evidentlyDefault(for: method)?.direction == .statisticAbove
+            let direction = method.flatMap(DriftThreshold.evidentlyDefault(for:))?.direction
+            if let method, direction == .statisticAtOrAbove || direction == .statisticAbove
+                || method == .pcaReconstruction || method == .mahalanobis
             {
                 reader.fail(node, "\(context): method '\(method.rawValue)' gives no p-value; use {score: …}")
                 return nil

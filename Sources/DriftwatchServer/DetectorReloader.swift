@@ -2,11 +2,13 @@ import Logging
 import Monitoring
 
 /// Reads the detector files again (`POST /-/reload`, SIGHUP): a valid set replaces the running
-/// rules, which keep the alerts of rules they keep by name; an invalid one is refused whole, with
+/// rules, which keep the alerts of rules they keep by name, and the models' plans (the windows
+/// closing from then on are judged by the new detectors); an invalid one is refused whole, with
 /// every problem, and the running set stays.
 struct DetectorReloader: Sendable {
     let detectorsPath: String?
     let engine: AlertEngine
+    let pipelines: ModelPipelines
     let trigger: AlertTrigger
     let logger: Logger
 
@@ -20,6 +22,7 @@ struct DetectorReloader: Sendable {
         guard let detectorsPath else { return .notConfigured }
         do {
             let set = try DetectorDirectory.load(detectorsPath)
+            await pipelines.replace(detectors: set)
             await engine.replace(rules: set.rules)
             trigger.pull()
             logger.info("detector files reloaded", metadata: ["files": "\(set.files.count)", "rules": "\(set.rules.count)"])

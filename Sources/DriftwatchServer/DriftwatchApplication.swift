@@ -69,7 +69,7 @@ func buildApplication(
         store: store, receivers: configuration.receivers, transport: HTTPNotificationTransport(), wake: deliveryWake,
         now: { Date().timeIntervalSince1970 }, logger: logger)
     let reloader = DetectorReloader(
-        detectorsPath: configuration.detectorsPath, engine: alerts, trigger: components.alertTrigger, logger: logger)
+        detectorsPath: configuration.detectorsPath, engine: alerts, pipelines: components.pipelines, trigger: components.alertTrigger, logger: logger)
     DriftwatchRoutes(
         store: store, models: components.models, maxBodyBytes: configuration.maxBodyBytes, counters: components.counters, requestMetrics: requestMetrics,
         pipelines: components.pipelines, performance: components.performance, alerts: alerts, reloader: reloader,

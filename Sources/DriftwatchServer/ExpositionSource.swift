@@ -18,7 +18,9 @@ struct ExpositionSource: Sendable {
                 try WindowMetrics.add(model: overview.model.name, window: window, to: &set)
             }
             if let performance = overview.latestLabeledPerformance {
-                try WindowMetrics.add(model: overview.model.name, performance: performance.performance, to: &set)
+                let detector = await pipelines.plan(for: overview.model.name).detector(of: .performance)
+                try WindowMetrics.add(
+                    model: overview.model.name, performance: performance.performance, detector: detector, to: &set)
             }
         }
         try requestMetrics.add(to: &set)

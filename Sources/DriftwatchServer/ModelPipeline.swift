@@ -23,8 +23,15 @@ import Storage
 /// - **A new baseline** applies to windows opened after it; a window already open keeps the
 ///   baseline it was started on and is judged against it when it closes.
 /// - **Closing**: each window the watermark (or, for `{rows: N}`, the N-th row) closes is evaluated
-///   with `method: auto` against its baseline; its report is saved in the same batch, together
+///   against its baseline by the detectors of the model's ``DetectorPlan``
+///   (`evaluate(window:against:detectors:)`); its report is saved in the same batch, together
 ///   with the open state (`Store.saveWindows`).
+/// - **Detector files**: the plan's window and lateness replace the schema's and the server's,
+///   and its baseline, when set and stored, replaces the active one. A new plan (a reload) is
+///   applied between batches (``apply(_:)``): new detectors judge the windows that close from
+///   then on; a changed baseline applies to windows opened after it, like a new active baseline;
+///   a changed window or lateness drops the open windows, as a restart with a changed window
+///   does (their events stay stored).
 /// - **Saving** (``WindowStateSaving``): the open state — windowing, profiles and `appliedThrough`
 ///   = the last insertion sequence the profiles account for — is saved when a batch closed a
 ///   window, every `interval` seconds or `maxUnsavedEvents` events, before a new active baseline
@@ -57,6 +64,10 @@ actor ModelPipeline {
     /// Called once windows closed and their reports were saved (the alert rules evaluate then).
     private let windowsClosed: @Sendable () -> Void
     private var windowing: WindowingState
+    private var plan: DetectorPlan
+    /// The schema's window and the server's lateness, which the plan may replace.
+    private let schemaWindow: WindowSpec
+    private let serverLateness: Double
     private var profiles: [Int64: WindowProfile] = [:]
     private var rowWindowTimes: [Int64: ClosedRange<Double>] = [:]
     private var baselines: [String: BaselineProfile] = [:]
@@ -77,10 +88,13 @@ actor ModelPipeline {
     static let maxUnprofiledBatches = 2
 
     private init(
-        model: StoredModel, store: any Store, counters: IngestCounters, allowedLateness: Double,
+        model: StoredModel, store: any Store, counters: IngestCounters, allowedLateness: Double, plan: DetectorPlan,
         performance: PerformanceTracker?, saving: WindowStateSaving, windowsClosed: @escaping @Sendable () -> Void,
         logger: Logger
     ) throws {
+        self.plan = plan
+        schemaWindow = model.schema.window
+        serverLateness = allowedLateness
         self.windowsClosed = windowsClosed
         self.model = model.name
         self.store = store
@@ -88,19 +102,20 @@ actor ModelPipeline {
         self.performance = performance
         self.saving = saving
         self.logger = logger
-        self.windowing = try Self.freshWindowing(model.schema.window, allowedLateness: allowedLateness)
+        self.windowing = try Self.freshWindowing(
+            plan.window ?? model.schema.window, allowedLateness: plan.allowedLateness ?? allowedLateness)
     }
 
     /// The pipeline of `model`, resumed from its saved state; nil for an unknown model.
     static func load(
         model name: String, store: any Store, counters: IngestCounters, allowedLateness: Double,
-        performance: PerformanceTracker? = nil, saving: WindowStateSaving = .default,
+        plan: DetectorPlan = .builtIn, performance: PerformanceTracker? = nil, saving: WindowStateSaving = .default,
         windowsClosed: @escaping @Sendable () -> Void = {}, logger: Logger
     ) async throws -> ModelPipeline? {
         guard let model = try await store.model(named: name) else { return nil }
         let pipeline = try ModelPipeline(
-            model: model, store: store, counters: counters, allowedLateness: allowedLateness, performance: performance,
-            saving: saving, windowsClosed: windowsClosed, logger: logger)
+            model: model, store: store, counters: counters, allowedLateness: allowedLateness, plan: plan,
+            performance: performance, saving: saving, windowsClosed: windowsClosed, logger: logger)
         try await pipeline.restore(schema: model.schema)
         return pipeline
     }
@@ -151,6 +166,36 @@ actor ModelPipeline {
             await self.saveIfUnsaved()
             await self.markBaselineStale()
         }.value
+    }
+
+    /// Applies a new plan between batches (see the type): after every batch acknowledged before
+    /// the call, and before any acknowledged after it.
+    func apply(_ newPlan: DetectorPlan) async {
+        await stages.enqueue { await self.replacePlan(newPlan) }.value
+    }
+
+    private func replacePlan(_ newPlan: DetectorPlan) async {
+        let old = plan
+        plan = newPlan
+        let oldWindow = (old.window ?? schemaWindow, old.allowedLateness ?? serverLateness)
+        let newWindow = (newPlan.window ?? schemaWindow, newPlan.allowedLateness ?? serverLateness)
+        var windowsDropped = false
+        if oldWindow != newWindow {
+            do {
+                windowing = try Self.freshWindowing(newWindow.0, allowedLateness: newWindow.1)
+                logger.notice(
+                    "window changed by the detector files; open windows dropped",
+                    metadata: ["model": "\(model)", "windows": "\(profiles.count)"])
+                profiles = [:]
+                rowWindowTimes = [:]
+                windowsDropped = true
+            } catch {
+                logger.error("the detector files' window is not usable", metadata: ["model": "\(model)", "error": "\(error)"])
+            }
+        }
+        // A restart must not replay the events so far on the new window or baseline.
+        if windowsDropped { await saveLogging() } else { await saveIfUnsaved() }
+        if old.baseline != newPlan.baseline { baselineIsStale = true }
     }
 
     /// Saves the open state if events or reports are unsaved (graceful shutdown), after profiling
@@ -225,6 +270,10 @@ actor ModelPipeline {
 
     private func saveIfUnsaved() async {
         guard unsavedEvents > 0 || !unsavedClosed.isEmpty else { return }
+        await saveLogging()
+    }
+
+    private func saveLogging() async {
         do {
             try await save()
         } catch {
@@ -232,7 +281,18 @@ actor ModelPipeline {
         }
     }
 
+    /// The baseline windows are opened on: the plan's when it names a stored one (a missing one
+    /// is logged), else the active one.
     private func loadActiveBaseline() async throws -> String? {
+        if let name = plan.baseline {
+            if let stored = try await store.baseline(model: model, name: name) {
+                baselines[stored.summary.name] = stored.profile
+                return stored.summary.name
+            }
+            logger.warning(
+                "the detector files name a baseline the model does not have; the active baseline is used",
+                metadata: ["model": "\(model)", "baseline": "\(name)"])
+        }
         guard let stored = try await store.activeBaseline(model: model) else { return nil }
         baselines[stored.summary.name] = stored.profile
         return stored.summary.name
@@ -312,7 +372,7 @@ actor ModelPipeline {
                 logger.error("window's baseline is gone", metadata: ["model": "\(model)", "baseline": "\(profile.baselineName)"])
                 return nil
             }
-            return try Monitoring.evaluate(window: profile, against: baseline)
+            return try Monitoring.evaluate(window: profile, against: baseline, detectors: plan.detectors)
         } catch {
             logger.error("window not evaluated", metadata: ["model": "\(model)", "error": "\(error)"])
             return nil

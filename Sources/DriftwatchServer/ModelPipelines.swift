@@ -3,7 +3,8 @@ import Monitoring
 import Storage
 
 /// The ingest pipelines of all models, each created on the model's first batch after start
-/// (resuming its saved windows) and kept for the life of the process.
+/// (resuming its saved windows) and kept for the life of the process, with the detector set
+/// whose plan each model's windows follow (``replace(detectors:)`` on a reload).
 actor ModelPipelines {
     private let store: any Store
     private let counters: IngestCounters
@@ -13,12 +14,14 @@ actor ModelPipelines {
     private let windowsClosed: @Sendable () -> Void
     private let logger: Logger
     private var pipelines: [String: Task<ModelPipeline?, any Error>] = [:]
+    private var detectors: DetectorSet
 
     init(
-        store: any Store, counters: IngestCounters, allowedLateness: Double, performance: PerformanceTracker? = nil,
-        saving: WindowStateSaving = .default, windowsClosed: @escaping @Sendable () -> Void = {},
-        logger: Logger
+        store: any Store, counters: IngestCounters, allowedLateness: Double, detectors: DetectorSet = DetectorSet(files: []),
+        performance: PerformanceTracker? = nil, saving: WindowStateSaving = .default,
+        windowsClosed: @escaping @Sendable () -> Void = {}, logger: Logger
     ) {
+        self.detectors = detectors
         self.windowsClosed = windowsClosed
         self.store = store
         self.counters = counters
@@ -32,9 +35,10 @@ actor ModelPipelines {
     /// an unknown model. A failed load is forgotten, so the next batch tries again.
     func pipeline(for model: String) async throws -> ModelPipeline? {
         if let task = pipelines[model] { return try await task.value }
+        let plan = detectors.plan(for: model)
         let task = Task { [store, counters, allowedLateness, performance, saving, windowsClosed, logger] in
             try await ModelPipeline.load(
-                model: model, store: store, counters: counters, allowedLateness: allowedLateness,
+                model: model, store: store, counters: counters, allowedLateness: allowedLateness, plan: plan,
                 performance: performance, saving: saving, windowsClosed: windowsClosed, logger: logger)
         }
         pipelines[model] = task
@@ -78,6 +82,21 @@ actor ModelPipelines {
     /// after the HTTP server stopped and before the store closes.
     func flushAll() async {
         for pipeline in await loadedPipelines() { await pipeline.flush() }
+    }
+
+    /// The plan the detector files give `model` now.
+    func plan(for model: String) -> DetectorPlan {
+        detectors.plan(for: model)
+    }
+
+    /// Runs a new detector set: models loaded later take their plan from it, and every loaded
+    /// pipeline applies its new plan between batches (``ModelPipeline/apply(_:)``).
+    func replace(detectors newSet: DetectorSet) async {
+        detectors = newSet
+        for (model, task) in pipelines {
+            guard let pipeline = try? await task.value else { continue }
+            await pipeline.apply(newSet.plan(for: model))
+        }
     }
 
     /// The model's active baseline changed: windows opened from now on use it.

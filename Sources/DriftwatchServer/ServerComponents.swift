@@ -20,7 +20,7 @@ struct ServerComponents: Sendable {
         counters = IngestCounters()
         performance = PerformanceTracker(store: store, labelTTL: configuration.labelTTL, logger: logger)
         pipelines = ModelPipelines(
-            store: store, counters: counters, allowedLateness: configuration.allowedLateness, performance: performance,
-            saving: configuration.windowStateSaving, windowsClosed: { trigger.pull() }, logger: logger)
+            store: store, counters: counters, allowedLateness: configuration.allowedLateness,
+            detectors: configuration.detectors, performance: performance, saving: configuration.windowStateSaving, windowsClosed: { trigger.pull() }, logger: logger)
     }
 }

@@ -130,21 +130,25 @@ struct WindowListResponse: Encodable {
     var windows: [WindowSummary]
 }
 
-/// `GET /v1/models/{model}/drift`: one closed window's report, per feature.
+/// `GET /v1/models/{model}/drift`: one closed window's report: the overview (every feature and the
+/// prediction judged with `method: auto`, with their data quality) and each detector's verdict.
 struct DriftResponse: Encodable {
     var model: String
-    /// The detector name; `auto` (method chosen per feature) until detector files exist.
+    /// The overview's method choice: `auto`.
     var detector: String
     var window: WindowSummary
     var features: [FieldDrift]
     var prediction: FieldDrift
+    /// One entry per detector of the model's plan when the window closed.
+    var detectors: [DetectorDrift]
 
     init(model: String, window: ClosedWindow, performance: StoredWindowPerformance?) {
         self.model = model
-        detector = WindowMetrics.detector
+        detector = "auto"
         self.window = WindowSummary(window, performance: performance)
         features = window.report.features.map(FieldDrift.init)
         prediction = FieldDrift(window.report.prediction)
+        detectors = window.report.detectors.map(DetectorDrift.init)
     }
 }
 
@@ -152,17 +156,7 @@ struct DriftResponse: Encodable {
 struct FieldDrift: Encodable {
     var name: String
     var type: String
-    /// `evaluated`, `insufficient_data`, `not_enough_variation` or `not_applicable`.
-    var status: String
-    var reason: String?
-    var method: String?
-    var automatic: Bool?
-    var basis: String?
-    var statistic: Double?
-    var pValue: Double?
-    var threshold: Double?
-    var thresholdDirection: String?
-    var drifted: Bool
+    var verdict: DriftVerdict
     var referenceCount: Int
     var currentCount: Int
     var missingRatio: Double?
@@ -172,39 +166,31 @@ struct FieldDrift: Encodable {
     init(_ report: FeatureDriftReport) {
         name = report.field.name
         type = report.type.rawValue
-        drifted = report.drifted
+        verdict = DriftVerdict(report.outcome, sample: "non-missing values")
         referenceCount = report.referenceCount
         currentCount = report.currentCount
         missingRatio = report.quality.missingRatio.finite
         outOfRangeRatio = report.quality.outOfRangeRatio.finite
         unseenCategoryRatio = report.quality.unseenCategoryRatio.finite
-        switch report.outcome {
-        case .evaluated(let result):
-            status = "evaluated"
-            method = result.methodName
-            automatic = result.automatic
-            basis = result.basis.rawValue
-            statistic = result.statistic.isFinite ? result.statistic : nil
-            pValue = result.pValue.finite
-            threshold = result.thresholdValue
-            thresholdDirection = result.thresholdDirectionName
-        case let .insufficientData(role, needed, got):
-            status = "insufficient_data"
-            reason = "\(role) side has \(got) non-missing values, \(needed) needed"
-        case .notEnoughVariation(let why):
-            status = "not_enough_variation"
-            reason = why
-        case .notApplicable(let why):
-            status = "not_applicable"
-            reason = why
-        }
+    }
+
+    /// The verdict's keys and the field's in one object.
+    func encode(to encoder: any Encoder) throws {
+        try verdict.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(type, forKey: .type)
+        try container.encode(referenceCount, forKey: .referenceCount)
+        try container.encode(currentCount, forKey: .currentCount)
+        try container.encodeIfPresent(missingRatio, forKey: .missingRatio)
+        try container.encodeIfPresent(outOfRangeRatio, forKey: .outOfRangeRatio)
+        try container.encodeIfPresent(unseenCategoryRatio, forKey: .unseenCategoryRatio)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, type, status, reason, method, automatic, basis, statistic, drifted, threshold
-        case pValue = "p_value", thresholdDirection = "threshold_direction", referenceCount = "reference_count"
-        case currentCount = "current_count", missingRatio = "missing_ratio", outOfRangeRatio = "out_of_range_ratio"
-        case unseenCategoryRatio = "unseen_category_ratio"
+        case name, type
+        case referenceCount = "reference_count", currentCount = "current_count", missingRatio = "missing_ratio"
+        case outOfRangeRatio = "out_of_range_ratio", unseenCategoryRatio = "unseen_category_ratio"
     }
 }
 

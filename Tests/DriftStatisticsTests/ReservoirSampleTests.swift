@@ -203,4 +203,35 @@ import Testing
         #expect(stringForm?["items"] as? [String] == ["a"])
         #expect(try JSONDecoder().decode(ReservoirSample<String>.self, from: JSONEncoder().encode(strings)) == strings)
     }
+
+    @Test func rowsArePackedWithTheirWidth() throws {
+        var rows = try ReservoirSample<[Double]>(capacity: 4, seed: 9)
+        rows.add(contentsOf: [[1.5, -0.0, .nan], [2, 3, 4], [5, 6, 7], [8, 9, 10], [11, 12, 13], [14, 15, 16]])
+        let data = try JSONEncoder().encode(rows)
+        let encoded = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        #expect(encoded?["rowWidth"] as? Int == 3)
+        #expect(encoded?["items"] == nil)
+        let decoded = try JSONDecoder().decode(ReservoirSample<[Double]>.self, from: data)
+        #expect(decoded.items.map { $0.map(\.bitPattern) } == rows.items.map { $0.map(\.bitPattern) })
+        #expect(decoded.seenCount == 6)
+
+        let ragged = Data(#"{"capacity":3,"itemsFloat64":"AAAAAAAA+D8AAAAAAAD4Pw==","rowWidth":3,"seenCount":1,"randomState":1}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ReservoirSample<[Double]>.self, from: ragged) }
+        var unequal = try ReservoirSample<[Double]>(capacity: 2, seed: 1)
+        unequal.add(contentsOf: [[1], [2, 3]])
+        #expect(try JSONDecoder().decode(ReservoirSample<[Double]>.self, from: JSONEncoder().encode(unequal)) == unequal)
+    }
+
+    @Test func lazyOffersDrawLikeEagerOnesAndBuildOnlyKeptItems() throws {
+        var eager = try ReservoirSample<Int>(capacity: 50, seed: 21)
+        var lazy = try ReservoirSample<Int>(capacity: 50, seed: 21)
+        var built = 0
+        for item in 0..<5000 {
+            eager.add(item)
+            lazy.add { built += 1; return item }
+        }
+        #expect(lazy == eager)
+        // Expected builds: 50 + Σ_{n=51}^{5000} 50/n ≈ 50 + 50·ln(5000/50) ≈ 280.
+        #expect(built > 50 && built < 600, "built \(built)")
+    }
 }

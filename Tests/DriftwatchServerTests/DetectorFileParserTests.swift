@@ -117,6 +117,17 @@ import Testing
         ], "\(found)")
     }
 
+    /// A reconstruction error has no p-value; MMD and Hotelling do.
+    @Test func pcaReconstructionTakesAScoreNotAPValue() {
+        let head = "model: fraud\ndetectors:\n  - name: joint\n    kind: multivariate\n"
+        #expect(problems(head + "    method: pca-reconstruction\n    threshold: {p_value: 0.01}\n") == [
+            "detectors/fraud.yaml:6:26: detectors[0].threshold: method 'pca-reconstruction' gives no p-value; use {score: …}"
+        ])
+        for accepted in ["pca-reconstruction\n    threshold: {score: 1.5}", "hotelling\n    threshold: {p_value: 0.01}", "auto\n    threshold: {p_value: 0.01}"] {
+            #expect((try? parse(head + "    method: \(accepted)\n")) != nil, "\(accepted)")
+        }
+    }
+
     /// An expression's error points at the character in the file, for plain, quoted and `|`
     /// block scalars; a folded one points at its start and says where inside.
     @Test func expressionErrorsPointIntoTheFile() {

@@ -119,7 +119,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let configuration = ServerConfiguration(
             listen: ListenAddress(host: "127.0.0.1", port: 0), dataPath: directory.appendingPathComponent("dw.sqlite").path,
-            labelTTL: Self.ttl)
+            labelTTL: Self.ttl,
+            detectors: DetectorSet(files: [
+                DetectorFile(
+                    path: "fraud.yaml", models: ModelSelector(patterns: ["fraud"]),
+                    detectors: [
+                        DetectorSpec(name: "performance", kind: .performance, minRows: 1),
+                        DetectorSpec(name: "far-rows", kind: .outliers, minRows: 10),
+                    ])
+            ]))
         let hour0 = Self.hour(0)
         let hour1 = Self.hour(1)
         // Hour 0: labels for the first 45 predictions, 20 s after each; prediction 45's label comes
@@ -197,7 +205,7 @@ import Testing
                 "\(metrics)")
             #expect(Double(line.split(separator: " ").last ?? "") == auc)
             #expect(metrics.contains(#"driftwatch_model_performance{model="fraud",version="",metric="accuracy"}"#))
-            #expect(metrics.contains(#"driftwatch_outlier_ratio{model="fraud",detector="mahalanobis"}"#))
+            #expect(metrics.contains(#"driftwatch_outlier_ratio{model="fraud",detector="far-rows"}"#))
         }
 
         // A restart keeps the stored figures.

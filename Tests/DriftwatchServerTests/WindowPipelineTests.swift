@@ -94,7 +94,7 @@ import Testing
             let active = try #require(try await store.activeBaseline(model: "m")).profile
             var direct = try WindowProfile(baseline: active, windowIndex: Self.firstIndex + 1)
             for event in Self.hour(1, 0..<Self.perHour) { direct.add(event) }
-            let expected = try evaluate(window: direct, against: active)
+            let expected = try evaluate(window: direct, against: active, detectors: DetectorPlan.builtIn.detectors)
             let statistic = try #require(expected.feature(named: "amount")?.outcome.result?.statistic)
             #expect(amount["statistic"] as? Double == statistic)
             // Foundation's JSONSerialization on Linux may misround the last digit of a long
@@ -124,12 +124,12 @@ import Testing
 
             let metrics = try await client.send(.get, "/metrics")
             let lines = Set(metrics.text.split(separator: "\n").map(String.init))
-            #expect(lines.contains(#"driftwatch_feature_drift_detected{model="m",detector="auto",feature="amount",method="ks"} 1"#), "\(metrics.text)")
-            #expect(lines.contains(#"driftwatch_feature_drift_detected{model="m",detector="auto",feature="age",method="ks"} 0"#))
+            #expect(lines.contains(#"driftwatch_feature_drift_detected{model="m",detector="feature-drift",feature="amount",method="ks"} 1"#), "\(metrics.text)")
+            #expect(lines.contains(#"driftwatch_feature_drift_detected{model="m",detector="feature-drift",feature="age",method="ks"} 0"#))
             #expect(lines.contains(#"driftwatch_window_rows{model="m"} 200"#))
             #expect(lines.contains(#"driftwatch_window_end_timestamp_seconds{model="m"} 1.8000072e+09"#))
             #expect(lines.contains(#"driftwatch_late_events_total{model="m"} 1"#))
-            #expect(lines.contains { $0.hasPrefix(#"driftwatch_dataset_drift_share{model="m",detector="auto"} 0.333"#) })
+            #expect(lines.contains { $0.hasPrefix(#"driftwatch_dataset_drift_share{model="m",detector="feature-drift"} 0.333"#) })
             #expect(lines.contains(#"driftwatch_feature_missing_ratio{model="m",feature="amount"} 0"#))
         }
 

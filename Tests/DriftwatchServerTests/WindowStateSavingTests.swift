@@ -78,7 +78,7 @@ import Testing
             let baseline = try #require(try await store.activeBaseline(model: "m")).profile
             var direct = try WindowProfile(baseline: baseline, windowIndex: WindowPipelineTests.firstIndex + 1)
             for event in WindowPipelineTests.hour(1, 0..<perHour) { direct.add(event) }
-            #expect(closed.last?.report == (try evaluate(window: direct, against: baseline)))
+            #expect(closed.last?.report == (try evaluate(window: direct, against: baseline, detectors: DetectorPlan.builtIn.detectors)))
             #expect(closed.last?.report.driftedFeatures == ["amount"])
         }
     }

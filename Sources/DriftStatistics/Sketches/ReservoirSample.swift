@@ -51,16 +51,24 @@ public struct ReservoirSample<Element> {
 
     /// Offers one item to the sample (Algorithm R).
     public mutating func add(_ item: Element) {
+        add { item }
+    }
+
+    /// Offers one item that is built only if the sample keeps it: the same draws as `add(_:)`,
+    /// for items that cost an allocation to build (a row of values) while most offers of a long
+    /// stream are refused.
+    @inline(__always)
+    public mutating func add(making item: () -> Element) {
         seenCount += 1
         if items.count < capacity {
             if items.count == items.capacity {
                 // Doubling, but never past `capacity`: a full reservoir holds no slack.
                 items.reserveCapacity(Swift.min(capacity, Swift.max(16, 2 * items.count)))
             }
-            items.append(item)
+            items.append(item())
         } else {
             let slot = randomIndex(below: seenCount)
-            if slot < capacity { items[slot] = item }
+            if slot < capacity { items[slot] = item() }
         }
     }
 
@@ -135,15 +143,22 @@ extension ReservoirSample: Sendable where Element: Sendable {}
 extension ReservoirSample: Equatable where Element: Equatable {}
 
 extension ReservoirSample: Codable where Element: Codable {
-    private enum CodingKeys: String, CodingKey { case capacity, items, itemsFloat64, seenCount, randomState }
+    private enum CodingKeys: String, CodingKey { case capacity, items, itemsFloat64, rowWidth, seenCount, randomState }
 
     /// Decodes a persisted sample, rejecting a size that does not match `min(capacity, seenCount)`.
-    /// Items come either as a JSON array (`items`) or, for doubles, packed (`itemsFloat64`).
+    /// Items come either as a JSON array (`items`) or, for doubles and rows of doubles, packed
+    /// (`itemsFloat64`, with `rowWidth` for rows).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         capacity = try container.decode(Int.self, forKey: .capacity)
         if let packed = try container.decodeIfPresent(String.self, forKey: .itemsFloat64) {
-            guard let values = Self.unpackFloat64(packed) as? [Element] else {
+            let width = try container.decodeIfPresent(Int.self, forKey: .rowWidth)
+            let unpacked: Any? = Self.unpackFloat64(packed).flatMap { values in
+                guard let width else { return values }
+                guard width >= 1, values.count % width == 0 else { return nil }
+                return stride(from: 0, to: values.count, by: width).map { Array(values[$0..<($0 + width)]) }
+            }
+            guard let values = unpacked as? [Element] else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .itemsFloat64, in: container, debugDescription: "not base64 of little-endian float64 values of this element type")
             }
@@ -161,12 +176,19 @@ extension ReservoirSample: Codable where Element: Codable {
     /// Doubles are written packed — base64 of their little-endian IEEE 754 bits under
     /// `itemsFloat64` — rather than as a JSON array: exact, and about 50 times cheaper to encode,
     /// which matters because a server saves every open window's reservoirs (10 000 values per
-    /// numeric field by default) again and again. Other element types are written as an array.
+    /// numeric field by default) again and again. Rows of doubles of one width (a joint sample)
+    /// are packed one after another, with the width under `rowWidth`. Other element types, and
+    /// rows of unequal or zero width, are written as an array.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(capacity, forKey: .capacity)
         if let doubles = items as? [Double] {
             try container.encode(Self.packFloat64(doubles), forKey: .itemsFloat64)
+        } else if let rows = items as? [[Double]], let width = rows.first?.count, width >= 1,
+            rows.allSatisfy({ $0.count == width })
+        {
+            try container.encode(Self.packFloat64(rows.flatMap { $0 }), forKey: .itemsFloat64)
+            try container.encode(width, forKey: .rowWidth)
         } else {
             try container.encode(items, forKey: .items)
         }

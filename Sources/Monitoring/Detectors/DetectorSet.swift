@@ -15,4 +15,30 @@ public struct DetectorSet: Sendable, Equatable {
     public func files(for model: String) -> [DetectorFile] {
         files.filter { $0.models.matches(model) }
     }
+
+    /// The plan of `model` (see ``DetectorPlan``), from the files that select it: first those
+    /// naming it literally, then the others, each group in file order.
+    /// - window, lateness and baseline: the first file that sets each;
+    /// - detectors: every file's, a name taken once (the first file's detector wins), and at
+    ///   most one detector of each of the kinds prediction, data-quality, outliers and
+    ///   performance (the first one), since their series carry no detector label to tell two
+    ///   apart;
+    /// - no file selects the model: ``DetectorPlan/builtIn``. A file selecting it with no
+    ///   detectors turns them off.
+    public func plan(for model: String) -> DetectorPlan {
+        let selecting = files(for: model)
+        guard !selecting.isEmpty else { return .builtIn }
+        let literal = selecting.filter { $0.models.patterns.contains(model) }
+        let ordered = literal + selecting.filter { !$0.models.patterns.contains(model) }
+        var plan = DetectorPlan(
+            window: ordered.lazy.compactMap(\.window).first,
+            allowedLateness: ordered.lazy.compactMap(\.allowedLateness).first,
+            baseline: ordered.lazy.compactMap(\.baseline).first, detectors: [])
+        for detector in ordered.flatMap(\.detectors) {
+            if plan.detectors.contains(where: { $0.name == detector.name }) { continue }
+            if DetectorSpec.singletonKinds.contains(detector.kind), plan.detector(of: detector.kind) != nil { continue }
+            plan.detectors.append(detector)
+        }
+        return plan
+    }
 }

@@ -13,7 +13,9 @@ public struct DetectorSpec: Sendable, Equatable, Codable {
     public var minRows: Int
     public var overrides: [String: FeatureOverride]
 
-    /// A feature's own method or threshold; nil fields keep the detector's.
+    /// A feature's own method or threshold. Without a threshold, an override's method takes its
+    /// own default threshold (the detector's could be a p-value for a distance); without a
+    /// method, the detector's method runs with the override's threshold.
     public struct FeatureOverride: Sendable, Equatable, Codable {
         public var method: DriftMethod?
         public var threshold: DriftThreshold?
@@ -35,6 +37,21 @@ public struct DetectorSpec: Sendable, Equatable, Codable {
         self.threshold = threshold
         self.minRows = minRows
         self.overrides = overrides
+    }
+
+    /// The kinds a model has at most one detector of (``DetectorSet/plan(for:)``).
+    public static let singletonKinds: Set<DetectorKind> = [.prediction, .dataQuality, .outliers, .performance]
+
+    /// How the univariate detector judges `feature` (or the prediction detector the prediction),
+    /// with its override applied.
+    public func options(for feature: String) -> EvaluationOptions {
+        guard let override = overrides[feature] else {
+            return EvaluationOptions(method: method, threshold: threshold, minRows: minRows)
+        }
+        if let method = override.method {
+            return EvaluationOptions(method: method, threshold: override.threshold, minRows: minRows)
+        }
+        return EvaluationOptions(method: method, threshold: override.threshold ?? threshold, minRows: minRows)
     }
 
     /// The methods each kind accepts (`auto` is always accepted).

@@ -12,7 +12,8 @@ import DriftStatistics
 ///   other + unseen. A probabilities prediction is profiled as its most probable class (ties go
 ///   to the class listed first in the schema).
 /// - Numeric features together: a ``MahalanobisOutlierModel`` (or why none was fitted), which
-///   windows score their rows against.
+///   windows score their rows against, and a ``JointNumericSample`` of whole rows for the
+///   multivariate detectors.
 /// - Boolean features: the categories `"false"` and `"true"`, both always kept, ranked by
 ///   reference frequency as `CategoricalBinning` ranks them.
 ///
@@ -32,6 +33,10 @@ public struct BaselineProfile: Sendable, Equatable, Codable {
     /// The outlier detector over the numeric features; nil only in baselines stored before
     /// driftwatch fitted one (they load, and their windows report no outlier ratio).
     public let outliers: OutlierBaseline?
+    /// A uniform sample of whole rows of the numeric features, for the multivariate detectors;
+    /// nil when the schema has no numeric feature, and in baselines stored before driftwatch kept
+    /// one (their windows report multivariate detectors as not applicable).
+    public let joint: JointNumericSample?
 
     /// Freezes a baseline on `events`; the same as adding them to a ``BaselineProfileBuilder``
     /// in any number of slices and building it.
@@ -52,8 +57,9 @@ public struct BaselineProfile: Sendable, Equatable, Codable {
     /// A profile from parts already computed (``BaselineProfileBuilder/build(name:)``).
     init(
         name: String, rowCount: Int, options: BaselineOptions, features: [FeatureBaseline], prediction: FeatureBaseline,
-        predictionSpec: PredictionSpec, outliers: OutlierBaseline
+        predictionSpec: PredictionSpec, outliers: OutlierBaseline, joint: JointNumericSample?
     ) {
+        self.joint = joint
         self.name = name
         self.rowCount = rowCount
         self.options = options

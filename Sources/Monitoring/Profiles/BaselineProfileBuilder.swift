@@ -16,6 +16,7 @@ public struct BaselineProfileBuilder: Sendable {
     private var prediction: Column
     /// The complete numeric rows the outlier model is fitted on.
     private var outlierRows: CompleteNumericRows
+    private var joint: JointNumericSample?
     /// The schema's feature names, for `PredictionEvent.hasFeatureNames(_:)`.
     private let featureNames: [String]
 
@@ -42,6 +43,9 @@ public struct BaselineProfileBuilder: Sendable {
         columns = Array(repeating: Column(), count: schema.features.count)
         prediction = Column()
         outlierRows = CompleteNumericRows(schema: schema.features)
+        joint = JointNumericSample(
+            schema: schema.features, capacity: JointNumericSample.defaultCapacity,
+            seed: ReservoirSeed.jointSeed(base: options.seed))
         featureNames = schema.features.map(\.name)
     }
 
@@ -62,6 +66,7 @@ public struct BaselineProfileBuilder: Sendable {
             for (position, cell) in cells.enumerated() { Self.append(cell, to: &columns[position]) }
             Self.append(predicted, to: &prediction)
             outlierRows.add(values)
+            joint?.add(values)
             rowCount += 1
         }
     }
@@ -96,7 +101,8 @@ public struct BaselineProfileBuilder: Sendable {
         }
         return BaselineProfile(
             name: name, rowCount: rowCount, options: options, features: features, prediction: predictionBaseline,
-            predictionSpec: schema.prediction, outliers: MahalanobisOutlierModel.fit(outlierRows))
+            predictionSpec: schema.prediction, outliers: MahalanobisOutlierModel.fit(outlierRows),
+            joint: joint)
     }
 
     private static func append(_ cell: Cell, to column: inout Column) {

@@ -21,6 +21,13 @@ enum ReservoirSeed {
         return generator.next()
     }
 
+    /// The seed of the joint sample of numeric rows (``JointNumericSample``), unrelated to every
+    /// field's.
+    static func jointSeed(base: UInt64) -> UInt64 {
+        var generator = SplitMix64(seed: base ^ 0x6A6F_696E_7472_6F77)
+        return generator.next()
+    }
+
     /// The base seed of one window part: its window index and the shard (node or partial
     /// profile) that built it.
     static func windowBase(windowIndex: Int64, shard: UInt64) -> UInt64 {

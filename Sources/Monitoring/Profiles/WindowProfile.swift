@@ -3,7 +3,7 @@ import DriftStatistics
 /// The mergeable state of one window of one model against one baseline (issue 3, "Windows"):
 /// per feature and for the prediction a `FeatureWindowProfile` over the baseline's frozen bins,
 /// plus the window's row count and, when the baseline has an outlier model, the window's outlier
-/// counts (`WindowOutliers`).
+/// counts (`WindowOutliers`) and its ``JointNumericSample`` of whole numeric rows.
 ///
 /// **Updating.** `add(_:)` costs O(features): a name comparison per declared feature, after which
 /// values are read by position (see `PredictionEvent`; an event in another order is read through
@@ -37,6 +37,9 @@ public struct WindowProfile: Sendable, Equatable, Codable {
     /// Outlier counts; nil when the baseline has no outlier model (and in profiles saved before
     /// driftwatch scored outliers).
     public private(set) var outliers: WindowOutliers?
+    /// The window's sample of whole numeric rows, laid out as the baseline's; nil when the
+    /// baseline has none (and in profiles saved before driftwatch kept one).
+    public private(set) var joint: JointNumericSample?
 
     /// An empty profile of window `windowIndex` laid out on `baseline`'s bins.
     /// - Parameter shard: distinguishes parts of one window built separately (see the type).
@@ -62,6 +65,7 @@ public struct WindowProfile: Sendable, Equatable, Codable {
         rows = 0
         predictionSpec = baseline.predictionSpec
         outliers = baseline.outliers?.model.map(WindowOutliers.init)
+        joint = baseline.joint.map { JointNumericSample(layoutOf: $0, seed: ReservoirSeed.jointSeed(base: windowSeed)) }
     }
 
     /// The profile of the feature called `name`.
@@ -82,6 +86,7 @@ public struct WindowProfile: Sendable, Equatable, Codable {
                 features[index].add(values.value(at: index, named: name))
             }
         }
+        joint?.add(values)
         switch (predictionSpec.type, event.prediction) {
         case (.score, .number(let value)), (.regression, .number(let value)):
             prediction.addNumber(value)
@@ -152,6 +157,7 @@ public struct WindowProfile: Sendable, Equatable, Codable {
             for index in merged.features.indices { try merged.features[index].merge(other.features[index]) }
             try merged.prediction.merge(other.prediction)
             if let theirs = other.outliers { merged.outliers?.merge(theirs) }
+            if let theirs = other.joint { _ = merged.joint?.merge(theirs) }
         } catch {
             throw .layoutMismatch(error.description)
         }
@@ -183,6 +189,7 @@ public struct WindowProfile: Sendable, Equatable, Codable {
                 ? "\(mine.field): bins or reference range differ" : "\(mine.field) and \(theirs.field) differ"
         }
         if outliers?.model != other.outliers?.model { return "the outlier models differ" }
+        if joint?.names != other.joint?.names { return "the joint samples' features differ" }
         return nil
     }
 }
