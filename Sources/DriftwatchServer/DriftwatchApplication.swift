@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import Foundation
 import Integrations
+import Synchronization
 import Monitoring
 import Storage
 
@@ -55,12 +56,17 @@ func buildApplication(
     let exposition = ExpositionSource(
         store: store, counters: components.counters, pipelines: components.pipelines, requestMetrics: requestMetrics)
     let listen = configuration.listen
+    // The port the server is bound to, once known: with port 0 the configured address says 0.
+    let boundPort = Mutex<Int?>(nil)
+    let externalURL = configuration.externalURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
     let alerts = AlertEngine(
         store: store, rules: configuration.detectors.rules, receivers: configuration.receivers,
         interval: configuration.ruleEvaluationInterval,
         generatorURL: { alert in
-            let model = alert.labels["model"].map { "/v1/models/\($0)/drift" } ?? "/v1/alerts"
-            return "http://\(listen)\(model)"
+            let page = alert.labels["model"].map { "/v1/models/\($0)/drift" } ?? "/v1/alerts"
+            if let externalURL { return externalURL + page }
+            let bound = ListenAddress(host: listen.host, port: boundPort.withLock { $0 } ?? listen.port)
+            return "http://\(bound)\(page)"
         },
         logger: logger
     ) { try await exposition.metricSet() }
@@ -87,7 +93,10 @@ func buildApplication(
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "driftwatch"),
         services: [retention, evaluation, HangupReloadService(reloader: reloader), delivery],
-        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port) },
+        onServerRunning: { channel in
+            boundPort.withLock { $0 = channel.localAddress?.port }
+            await onServerRunning(channel.localAddress?.port)
+        },
         logger: logger
     )
 }

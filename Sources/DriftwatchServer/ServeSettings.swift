@@ -93,6 +93,8 @@ public struct ServeSettings: Sendable {
             receivers.append(NotificationReceiver(name: "webhook", kind: .webhook(secret: trimmed), url: try httpURL(url)))
         }
 
+        let externalURL = try value(.externalURL).map { value throws(ConfigError) in try httpURL(value) }
+
         var warnings: [String] = []
         var tokens: [AccessToken] = []
         if let file = value(.tokensFile) {
@@ -107,7 +109,8 @@ public struct ServeSettings: Sendable {
         let server = ServerConfiguration(
             listen: listen, dataPath: data, maxBodyBytes: maxBodyBytes, durability: durability, allowedLateness: lateness,
             rawEventRetention: retention, labelTTL: labelTTL, accessTokens: tokens, ingestQueueLimit: queue,
-            detectorsPath: detectorsPath, detectors: detectors, ruleEvaluationInterval: ruleInterval, receivers: receivers)
+            detectorsPath: detectorsPath, detectors: detectors, ruleEvaluationInterval: ruleInterval, receivers: receivers,
+            externalURL: externalURL)
         return ServeSettings(server: server, logLevel: logLevel, logFormat: logFormat, insecure: insecure, warnings: warnings)
     }
 

@@ -39,6 +39,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var ruleEvaluationInterval: Double
     /// Where firing and resolved alerts are sent (Alertmanager, a webhook); none by default.
     public var receivers: [NotificationReceiver]
+    /// The URL users reach driftwatch at, for the links alerts carry (`generatorURL`); nil: the
+    /// address the server is bound to.
+    public var externalURL: String?
 
     /// Seven days, the default of ``rawEventRetention`` and ``labelTTL``.
     public static let defaultRetention = 7 * 86_400.0
@@ -52,9 +55,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         rawEventRetention: Double = Self.defaultRetention, labelTTL: Double = Self.defaultRetention,
         accessTokens: [AccessToken] = [], ingestQueueLimit: Int = Self.defaultIngestQueueLimit,
         windowStateSaving: WindowStateSaving = .default, detectorsPath: String? = nil, detectors: DetectorSet = DetectorSet(files: []),
-        ruleEvaluationInterval: Double = 60, receivers: [NotificationReceiver] = []
+        ruleEvaluationInterval: Double = 60, receivers: [NotificationReceiver] = [], externalURL: String? = nil
     ) {
         self.receivers = receivers
+        self.externalURL = externalURL
         self.detectorsPath = detectorsPath
         self.detectors = detectors
         self.ruleEvaluationInterval = ruleEvaluationInterval

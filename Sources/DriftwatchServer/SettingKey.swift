@@ -18,6 +18,7 @@ public enum SettingKey: String, Sendable, CaseIterable, Hashable {
     case alertmanagerURL = "alertmanager_url"
     case webhookURL = "webhook_url"
     case webhookSecretFile = "webhook_secret_file"
+    case externalURL = "external_url"
 
     /// The key in the config file.
     public var fileKey: String { rawValue }
@@ -32,7 +33,7 @@ public enum SettingKey: String, Sendable, CaseIterable, Hashable {
         case .maxBodyBytes, .ingestQueue: .integer
         case .insecure: .boolean
         case .listen, .data, .allowedLateness, .retention, .labelTTL, .durability, .tokensFile, .logLevel, .logFormat, .detectors,
-            .ruleInterval, .alertmanagerURL, .webhookURL, .webhookSecretFile:
+            .ruleInterval, .alertmanagerURL, .webhookURL, .webhookSecretFile, .externalURL:
             .text
         }
     }

@@ -68,6 +68,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("File holding the webhook's HMAC-SHA256 secret (env DRIFTWATCH_WEBHOOK_SECRET_FILE).", valueName: "path"))
     var webhookSecretFile: String?
 
+    @Option(name: .customLong("external-url"), help: ArgumentHelp("The URL users reach driftwatch at, for the links in alerts (env DRIFTWATCH_EXTERNAL_URL; default the bound address).", valueName: "url"))
+    var externalURL: String?
+
     func run() async throws {
         let settings = try resolvedSettings(environment: ProcessInfo.processInfo.environment)
         for warning in settings.warnings { standardError("driftwatch: \(warning)\n") }
@@ -87,7 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
             .retention: retention, .labelTTL: labelTTL, .durability: durability, .tokensFile: tokensFile,
             .insecure: insecure ? "true" : nil, .ingestQueue: ingestQueue, .logLevel: logLevel, .logFormat: logFormat,
             .detectors: detectors, .ruleInterval: ruleInterval, .alertmanagerURL: alertmanagerURL, .webhookURL: webhookURL,
-            .webhookSecretFile: webhookSecretFile,
+            .webhookSecretFile: webhookSecretFile, .externalURL: externalURL,
         ])
         do {
             return try ServeSettings.resolve(flags: flags, environment: environment, configPath: config)

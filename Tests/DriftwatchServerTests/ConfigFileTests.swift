@@ -60,7 +60,7 @@ import Testing
         #expect(throws: ConfigError(
             "dw.yaml:3: retension: unknown key (known keys: listen, data, max_body_bytes, allowed_lateness, retention, "
                 + "label_ttl, durability, tokens_file, insecure, ingest_queue, log_level, log_format, detectors, rule_interval, "
-                + "alertmanager_url, webhook_url, webhook_secret_file)")
+                + "alertmanager_url, webhook_url, webhook_secret_file, external_url)")
         ) { try ConfigFile.parse(yaml: yaml, file: "dw.yaml") }
     }
 

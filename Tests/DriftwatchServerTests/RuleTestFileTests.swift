@@ -6,27 +6,32 @@ import Yams
 
 @testable import DriftwatchServer
 
-/// The rule tests shipped in `detectors/tests/` pass under `driftwatch rules test` and, written
-/// for the same rules as a Prometheus rule file, under `promtool test rules`; the two copies are
-/// the same tests, and the two rule files the same rules.
+/// The rule tests shipped in `detectors/tests/` (for the default rules and the fraud-detector
+/// example) pass under `driftwatch rules test` and, written for the same rules as a Prometheus
+/// rule file, under `promtool test rules`; the two copies are the same tests, and the two rule
+/// files the same rules.
 @Suite struct RuleTestFileTests {
     private static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("detectors/tests")
 
-    @Test func theShippedTestsPassUnderBothAndAreTheSame() throws {
-        let driftwatch = try DriftwatchProcess.run(["rules", "test", Self.tests.appendingPathComponent("default_test.yaml").path], in: Self.tests)
+    @Test(arguments: ["default", "fraud-detector"])
+    func theShippedTestsPassUnderBothAndAreTheSame(_ name: String) throws {
+        let ourTests = Self.tests.appendingPathComponent("\(name)_test.yaml")
+        let driftwatch = try DriftwatchProcess.run(["rules", "test", ourTests.path], in: Self.tests)
         #expect(driftwatch.status == 0, "\(driftwatch.standardOutput)\(driftwatch.standardError)")
         #expect(driftwatch.standardOutput.contains("SUCCESS"))
         let promtool = try #require(ExternalTool.locate("promtool"), "promtool is missing: `make test` installs Debian's prometheus package")
-        let run = try ExternalTool.run(promtool, ["test", "rules", Self.tests.appendingPathComponent("promtool/default_test.yml").path])
+        let run = try ExternalTool.run(promtool, ["test", "rules", Self.tests.appendingPathComponent("promtool/\(name)_test.yml").path])
         #expect(run.status == 0, "\(run.output)")
 
-        let ours = try String(contentsOf: Self.tests.appendingPathComponent("default_test.yaml"), encoding: .utf8)
-        let theirs = try String(contentsOf: Self.tests.appendingPathComponent("promtool/default_test.yml"), encoding: .utf8)
+        let ours = try String(contentsOf: ourTests, encoding: .utf8)
+        let theirs = try String(contentsOf: Self.tests.appendingPathComponent("promtool/\(name)_test.yml"), encoding: .utf8)
         #expect(ours[ours.range(of: "evaluation_interval:")!.lowerBound...] == theirs[theirs.range(of: "evaluation_interval:")!.lowerBound...])
 
-        let file = try RuleTestFile.load(Self.tests.appendingPathComponent("default_test.yaml").path)
-        let groups = try #require(try Yams.load(yaml: String(contentsOf: Self.tests.appendingPathComponent("promtool/default_rules.yml"), encoding: .utf8)) as? [String: Any])
+        let file = try RuleTestFile.load(ourTests.path)
+        let groups = try #require(
+            try Yams.load(yaml: String(contentsOf: Self.tests.appendingPathComponent("promtool/\(name)_rules.yml"), encoding: .utf8))
+                as? [String: Any])
         let prometheusRules = ((groups["groups"] as? [[String: Any]])?.first?["rules"] as? [[String: Any]]) ?? []
         #expect(prometheusRules.count == file.rules.count)
         for (rule, theirs) in zip(file.rules, prometheusRules) {
@@ -34,6 +39,8 @@ import Yams
             #expect(try RuleExpressionParser.parse(theirs["expr"] as? String ?? "") == rule.expression, "\(rule.name)")
             let hold = try PrometheusDuration.milliseconds(theirs["for"] as? String ?? "0", allowingZero: true)
             #expect(Double(hold) / 1000 == rule.holdDuration, "\(rule.name)")
+            let keep = try PrometheusDuration.milliseconds(theirs["keep_firing_for"] as? String ?? "0", allowingZero: true)
+            #expect(Double(keep) / 1000 == rule.keepFiringFor, "\(rule.name)")
             #expect(theirs["labels"] as? [String: String] == rule.labels.mapValues(\.text), "\(rule.name)")
             #expect(theirs["annotations"] as? [String: String] == rule.annotations.mapValues(\.text), "\(rule.name)")
         }
@@ -49,7 +56,7 @@ import Yams
         try Data(broken.utf8).write(to: path)
         let run = try DriftwatchProcess.run(["rules", "test", path.path], in: scratch.url)
         #expect(run.status == 1)
-        #expect(run.standardOutput.contains("alertname: OutlierShare, time: 95m,\n        exp: [{labels: {detector=\"mahalanobis\""), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("alertname: OutlierShare, time: 95m,\n        exp: [{labels: {detector=\"outliers\""), "\(run.standardOutput)")
         #expect(run.standardOutput.contains("got: []"), "\(run.standardOutput)")
     }
 
