@@ -55,6 +55,13 @@ enum DetectorFileParser {
             Self.action(node, context, &reader)
         }
         Self.requireDistinct(detectors.map { ($0.value.name, $0.node) }, "detector", &reader)
+        // Their series carry no detector label, so a second one could not be told apart.
+        var singles: Set<DetectorKind> = []
+        for (detector, node) in detectors where DetectorSpec.singletonKinds.contains(detector.kind) {
+            if !singles.insert(detector.kind).inserted {
+                reader.fail(node, "detector '\(detector.name)': a file has at most one \(detector.kind.rawValue) detector")
+            }
+        }
         Self.requireDistinct(actions.map { ($0.value.name, $0.node) }, "action", &reader)
         Self.requireDistinct(rules.map { ($0.value.name, $0.node) }, "alert", &reader)
         guard reader.errors.isEmpty, let models else { throw DetectorSetError(reader.errors) }

@@ -117,6 +117,14 @@ import Testing
         ], "\(found)")
     }
 
+    /// Prediction, data-quality, outliers and performance series carry no detector label: one of each per file.
+    @Test func aFileHoldsOneDetectorOfEachUnlabelledKind() {
+        let found = problems(
+            "model: fraud\ndetectors:\n  - {name: a, kind: prediction}\n  - {name: b, kind: outliers}\n"
+                + "  - {name: c, kind: prediction}\n  - {name: d, kind: univariate}\n  - {name: e, kind: univariate}\n")
+        #expect(found == ["detectors/fraud.yaml:5:5: detector 'c': a file has at most one prediction detector"], "\(found)")
+    }
+
     /// A reconstruction error has no p-value; MMD and Hotelling do.
     @Test func pcaReconstructionTakesAScoreNotAPValue() {
         let head = "model: fraud\ndetectors:\n  - name: joint\n    kind: multivariate\n"
