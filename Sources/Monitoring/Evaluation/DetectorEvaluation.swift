@@ -36,6 +36,14 @@ public func evaluate(
 ) throws(EvaluationError) -> WindowReport {
     var report = try evaluate(window: window, against: baseline)
     let names = baseline.features.map(\.field.name)
+    /// A field judged with `options`; the overview's report when they are the overview's own.
+    func judge(
+        _ current: FeatureWindowProfile, _ reference: FeatureBaseline, _ options: EvaluationOptions, overview: FeatureDriftReport
+    ) -> FeatureDriftReport {
+        guard options != EvaluationOptions() else { return overview }
+        return FieldDriftEvaluator(options: options, maxCategories: baseline.options.maxCategories, bins: baseline.options.bins)
+            .report(window: current, baseline: reference, rows: window.rows)
+    }
     report.detectors = detectors.compactMap { spec -> DetectorReport? in
         let outcome: DetectorReport.Outcome
         switch spec.kind {
@@ -44,21 +52,12 @@ public func evaluate(
             let features = zip(window.features, baseline.features).enumerated().compactMap { index, pair -> FeatureDriftReport? in
                 let name = pair.1.field.name
                 guard selected.contains(name) else { return nil }
-                let options = spec.options(for: name)
-                if options == EvaluationOptions() { return report.features[index] }
-                return FieldDriftEvaluator(
-                    options: options, maxCategories: baseline.options.maxCategories, bins: baseline.options.bins
-                ).report(window: pair.0, baseline: pair.1, rows: window.rows)
+                return judge(pair.0, pair.1, spec.options(for: name), overview: report.features[index])
             }
             outcome = .univariate(features: features, driftShare: WindowReport.driftShare(of: features))
         case .prediction:
             let options = EvaluationOptions(method: spec.method, threshold: spec.threshold, minRows: spec.minRows)
-            outcome = .prediction(
-                options == EvaluationOptions()
-                    ? report.prediction
-                    : FieldDriftEvaluator(
-                        options: options, maxCategories: baseline.options.maxCategories, bins: baseline.options.bins
-                    ).report(window: window.prediction, baseline: baseline.prediction, rows: window.rows))
+            outcome = .prediction(judge(window.prediction, baseline.prediction, options, overview: report.prediction))
         case .multivariate:
             outcome = .multivariate(multivariateReport(spec, window: window, baseline: baseline))
         case .outliers:
@@ -105,43 +104,36 @@ private func multivariateReport(_ spec: DetectorSpec, window: WindowProfile, bas
     if currentRows.rows < needed { return report(.insufficientData(role: .current, needed: needed, got: currentRows.rows)) }
     let whole = reference.seenCount <= reference.rows.capacity && current.seenCount <= current.rows.capacity
     let basis: DriftBasis = whole ? .allValues : .reservoirSample
-    let method = spec.method ?? .mmd
     let pValueDefault = DriftThreshold(value: 0.05, direction: .pValueBelow)
     do {
-        let result: FeatureDriftResult
-        switch method {
+        let run: TwoSampleResult
+        let defaultThreshold: DriftThreshold
+        // PCA reconstruction's default verdict is NannyML's two-sided band, not one threshold.
+        var bandVerdict: Bool?
+        switch spec.method ?? .mmd {
         case .hotelling:
             let test = try hotellingT2Test(reference: referenceRows, current: currentRows)
-            let threshold = spec.threshold ?? pValueDefault
-            result = FeatureDriftResult(
-                method: .hotelling, statistic: test.statistic, pValue: test.pValue, threshold: threshold,
-                drifted: threshold.isDrift(TwoSampleResult(method: .hotelling, statistic: test.statistic, pValue: test.pValue)),
-                automatic: false, basis: basis)
+            run = TwoSampleResult(method: .hotelling, statistic: test.statistic, pValue: test.pValue)
+            defaultThreshold = pValueDefault
         case .pcaReconstruction:
             let model = try PCAReconstructionDrift(reference: referenceRows)
             let (error, outsideBand) = try model.evaluate(currentRows)
-            let threshold = spec.threshold ?? DriftThreshold(value: model.upperThreshold, direction: .statisticAbove)
-            result = FeatureDriftResult(
-                method: .pcaReconstruction, statistic: error, pValue: nil, threshold: threshold,
-                drifted: spec.threshold == nil
-                    ? outsideBand : threshold.isDrift(TwoSampleResult(method: .pcaReconstruction, statistic: error)),
-                automatic: false, basis: basis)
+            run = TwoSampleResult(method: .pcaReconstruction, statistic: error)
+            defaultThreshold = DriftThreshold(value: model.upperThreshold, direction: .statisticAbove)
+            bandVerdict = outsideBand
         default:
             let test = try mmdTest(
                 reference: referenceRows, current: currentRows, permutations: multivariatePermutations,
                 seed: UInt64(bitPattern: window.windowRange.lowerBound))
-            let threshold = spec.threshold ?? pValueDefault
-            result = FeatureDriftResult(
-                method: .mmd, statistic: test.statistic, pValue: test.pValue, threshold: threshold,
-                drifted: threshold.isDrift(TwoSampleResult(method: .mmd, statistic: test.statistic, pValue: test.pValue)),
-                automatic: spec.method == nil, basis: basis)
+            run = TwoSampleResult(method: .mmd, statistic: test.statistic, pValue: test.pValue)
+            defaultThreshold = pValueDefault
         }
-        return report(.evaluated(result))
+        let threshold = spec.threshold ?? defaultThreshold
+        let drifted = (spec.threshold == nil ? bandVerdict : nil) ?? threshold.isDrift(run)
+        return report(.evaluated(FeatureDriftResult(
+            method: run.method, statistic: run.statistic, pValue: run.pValue, threshold: threshold, drifted: drifted,
+            automatic: spec.method == nil, basis: basis)))
     } catch {
-        switch error {
-        case .degenerateData(_, let reason): return report(.notEnoughVariation(reason: reason))
-        case let .insufficientData(role, needed, got, _): return report(.insufficientData(role: role, needed: needed, got: got))
-        default: return report(.notApplicable(reason: error.description))
-        }
+        return report(FieldDriftEvaluator.outcome(of: error))
     }
 }

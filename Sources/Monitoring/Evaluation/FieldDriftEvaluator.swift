@@ -138,7 +138,9 @@ struct FieldDriftEvaluator {
         }
     }
 
-    private static func outcome(of error: DriftStatisticsError) -> FeatureDriftOutcome {
+    /// The outcome a statistic's error stands for: degenerate data is "not enough variation",
+    /// too few values "insufficient data", anything else "not applicable".
+    static func outcome(of error: DriftStatisticsError) -> FeatureDriftOutcome {
         switch error {
         case .degenerateData(_, let reason): return .notEnoughVariation(reason: reason)
         case let .insufficientData(role, needed, got, _): return .insufficientData(role: role, needed: needed, got: got)
