@@ -13,11 +13,17 @@ APT_FAST_BLAS := libopenblas0-pthread
 # prometheus package, also the rule tests' peer) and prometheus_client's strict OpenMetrics parser;
 # a real Alertmanager the notification test sends alerts to; Grafana's dashboard model
 # (grafana-foundation-sdk, generated from Grafana's schema) that the dashboard test validates with.
-APT_TEST := prometheus prometheus-alertmanager
+APT_TEST := prometheus prometheus-alertmanager python3-venv
 PY_TEST := prometheus_client==0.26.0 'grafana-foundation-sdk==1769699379!11.6.0'
 PY_TEST_MODULES := prometheus_client, grafana_foundation_sdk
 # Python peers the benchmark runs beside driftwatch, and the fixture generators use.
 PY_PEERS := scipy==1.17.1 numpy==2.4.6 statsmodels==0.15.0 scikit-learn==1.9.1 mpmath==1.3.0
+
+# The real systems the action adapters are tested against: MLflow's tracking server, moto's AWS
+# emulator (SageMaker, with SigV4 checking on) and DVC. They pin their own dependencies, so they
+# get a virtualenv under .build; the tests find it through DRIFTWATCH_ACTIONS_VENV.
+PY_ACTIONS := mlflow==3.17.2 dvc==3.67.1 'moto[server]==5.2.1'
+ACTIONS_VENV := .build/actions-venv
 
 SWIFT_TEST_FLAGS ?=
 
@@ -67,7 +73,11 @@ test-tools: deps
 	  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet $$service 2>/dev/null; then \
 	    systemctl disable --now $$service >/dev/null 2>&1 || true; fi; done
 	@python3 -c "import $(PY_TEST_MODULES)" 2>/dev/null || python3 -m pip install -q $(PY_TEST)
+	@[ -x $(ACTIONS_VENV)/bin/python ] || python3 -m venv $(ACTIONS_VENV)
+	@$(ACTIONS_VENV)/bin/python -c "import mlflow, dvc, moto, boto3" 2>/dev/null || \
+	  { echo "installing mlflow, dvc and moto into $(ACTIONS_VENV) (about two minutes)"; $(ACTIONS_VENV)/bin/pip install -q $(PY_ACTIONS); }
 
+test: export DRIFTWATCH_ACTIONS_VENV := $(abspath $(ACTIONS_VENV))
 test: deps-fast-blas test-tools
 	swift test $(SWIFT_TEST_FLAGS)
 	@echo "== BLAS/LAPACK-backed suites again, on the reference BLAS"

@@ -17,11 +17,13 @@ struct AccessControlMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let match = table.match(method: request.method, path: request.uri.path)
+        var caller: String?
         if let authenticator {
             switch match {
             case let .matched(entry, _):
                 if case let .scope(needed) = entry.requirement {
                     let token = try authenticate(request, authenticator, needed: needed)
+                    caller = token.name
                     guard token.grants(needed) else {
                         context.logger.notice(
                             "token lacks scope", metadata: ["token": "\(token.name)", "scope": "\(needed.rawValue)"])
@@ -46,7 +48,7 @@ struct AccessControlMiddleware<Context: RequestContext>: RouterMiddleware {
                 status: .methodNotAllowed, message: "method \(request.method) not allowed on \(request.uri.path); allowed: \(list)",
                 headers: headers)
         }
-        return try await next(request, context)
+        return try await AuthenticatedCaller.$tokenName.withValue(caller) { try await next(request, context) }
     }
 
     /// The token presented as `Authorization: Bearer <token>`, or a 401 asking for one.

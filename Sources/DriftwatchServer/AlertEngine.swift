@@ -28,20 +28,26 @@ actor AlertEngine {
     private let generatorURL: @Sendable (Alert) -> String
     private let logger: Logger
     private var rules: [AlertRule]
+    /// The loaded actions by name, which rules name.
+    private var actions: [String: ActionDefinition]
     private var states: [String: AlertRuleState] = [:]
     /// Rules dropped by a reload whose stored state the next save deletes.
     private var removed: Set<String> = []
     /// Wakes the delivery of queued notifications.
     private var onNotificationsQueued: @Sendable () -> Void = {}
+    /// Wakes the action service once runs are triggered.
+    private var onActionsTriggered: @Sendable () -> Void = {}
     private(set) var lastEvaluation: Double?
 
     init(
-        store: any Store, rules: [AlertRule], receivers: [NotificationReceiver] = [], interval: Double = 60,
+        store: any Store, rules: [AlertRule], actions: [ActionDefinition] = [], receivers: [NotificationReceiver] = [],
+        interval: Double = 60,
         generatorURL: @escaping @Sendable (Alert) -> String = { _ in "" }, logger: Logger,
         series: @escaping @Sendable () async throws -> MetricSet
     ) {
         self.store = store
         self.rules = rules
+        self.actions = Dictionary(actions.map { ($0.name, $0) }) { first, _ in first }
         self.receivers = receivers
         self.interval = interval
         self.generatorURL = generatorURL
@@ -57,8 +63,9 @@ actor AlertEngine {
         states = Self.states(of: rules, resuming: stored)
     }
 
-    /// Replaces the rules (a reload); rules kept by name keep their alerts.
-    func replace(rules newRules: [AlertRule]) {
+    /// Replaces the rules and actions (a reload); rules kept by name keep their alerts.
+    func replace(rules newRules: [AlertRule], actions newActions: [ActionDefinition]) {
+        actions = Dictionary(newActions.map { ($0.name, $0) }) { first, _ in first }
         let names = Set(newRules.map(\.name))
         removed.formUnion(rules.map(\.name).filter { !names.contains($0) })
         removed.subtract(names)
@@ -104,19 +111,57 @@ actor AlertEngine {
                 next[rule.name] = state
             }
         }
+        // Triggered actions are stored in the same transaction, under their idempotency keys.
+        let runs = actionRuns(for: transitions, states: next, snapshot: snapshot, at: time)
         try await store.saveAlertEvaluation(
             AlertEvaluationRecord(
-                states: next, removedRules: removed.sorted(), transitions: transitions, notifications: notifications),
+                states: next, removedRules: removed.sorted(), transitions: transitions, notifications: notifications,
+                actionRuns: runs),
             at: time)
         states = next
         removed = []
         lastEvaluation = time
         if !notifications.isEmpty { onNotificationsQueued() }
+        if !runs.isEmpty { onActionsTriggered() }
         for transition in transitions {
             logger.info(
                 "alert \(transition.to.rawValue)",
                 metadata: ["rule": "\(transition.alertName)", "labels": "\(transition.labels)", "value": "\(transition.value)"])
         }
+    }
+
+    /// The runs `transitions` trigger: an alert that starts firing runs its rule's actions, and one
+    /// that is resolved runs those with `on_resolved`.
+    private func actionRuns(
+        for transitions: [AlertTransition], states: [String: AlertRuleState], snapshot: SeriesSnapshot, at time: Double
+    ) -> [ActionRun] {
+        var runs: [ActionRun] = []
+        for transition in transitions {
+            let event: ActionTrigger.Event
+            switch (transition.from, transition.to) {
+            case (.firing, .inactive): event = .resolved
+            case (let from, .firing) where from != .firing: event = .firing
+            default: continue
+            }
+            guard let rule = rules.first(where: { $0.name == transition.alertName }), !rule.actions.isEmpty,
+                let alert = states[rule.name]?.alerts[transition.labels], let firedAt = alert.firedAt
+            else { continue }
+            let trigger = ActionTrigger(
+                rule: rule.name, event: event,
+                labels: Dictionary(alert.labels.labels.map { ($0.name, $0.value) }) { first, _ in first },
+                annotations: alert.annotations, value: alert.value, firedAt: firedAt, at: time
+            ).withWindowFigures(from: snapshot)
+            for name in rule.actions {
+                guard let definition = actions[name], event == .firing || definition.onResolved else { continue }
+                runs.append(ActionRun(of: definition, for: trigger, at: time))
+            }
+        }
+        return runs
+    }
+
+    /// Sets what wakes the action service once runs are triggered.
+    func whenActionsTriggered(_ action: @escaping @Sendable () -> Void) {
+        onActionsTriggered = action
     }
 
     /// Sets what wakes the delivery loop once notifications are queued.

@@ -11,6 +11,8 @@ struct AlertEvaluationService: Service {
     let engine: AlertEngine
     /// Wakes the notification delivery once an evaluation queued notifications.
     let notificationsQueued: @Sendable () -> Void
+    /// Wakes the action service once an evaluation triggered actions.
+    let actionsTriggered: @Sendable () -> Void
     let trigger: AlertTrigger
     let interval: Duration
     let now: @Sendable () -> Double
@@ -18,6 +20,7 @@ struct AlertEvaluationService: Service {
 
     func run() async throws {
         await engine.whenNotificationsQueued(notificationsQueued)
+        await engine.whenActionsTriggered(actionsTriggered)
         do {
             try await engine.restore()
         } catch {

@@ -10,7 +10,10 @@ enum DetectorFileParser {
     static let fileKeys = ["model", "models", "window", "allowed_lateness", "baseline", "detectors", "rules", "actions"]
     static let detectorKeys = ["name", "kind", "features", "method", "threshold", "min_rows", "overrides"]
     static let ruleKeys = ["alert", "expr", "for", "keep_firing_for", "labels", "annotations", "actions"]
-    static let actionKeys = ["name", "kind", "adapter", "cooldown", "approval", "dry_run", "with"]
+    static let actionKeys = [
+        "name", "kind", "adapter", "cooldown", "max_concurrent", "approval", "approval_timeout", "dry_run", "on_resolved", "timeout",
+        "retries", "retry_backoff", "with",
+    ]
 
     static func parse(yaml: String, path: String) throws(DetectorSetError) -> DetectorFile {
         var reader = YAMLMappingReader(file: path)
@@ -293,12 +296,40 @@ enum DetectorFileParser {
         let kind = reader.oneOf(kindNode, "\(context).kind", ActionDefinition.Kind.self)
         let adapter = reader.oneOf(adapterNode, "\(context).adapter", ActionDefinition.Adapter.self)
         let cooldown = fields["cooldown"].flatMap { reader.duration($0, "\(context).cooldown", allowingZero: true) } ?? 86_400
+        let maxConcurrent = fields["max_concurrent"].flatMap { reader.integer($0, "\(context).max_concurrent", minimum: 1) } ?? 1
         let approval = fields["approval"].flatMap { reader.oneOf($0, "\(context).approval", ActionDefinition.Approval.self) } ?? .none
+        let approvalTimeout =
+            fields["approval_timeout"].flatMap { reader.duration($0, "\(context).approval_timeout", allowingZero: false) } ?? 86_400
         let dryRun = fields["dry_run"].flatMap { reader.boolean($0, "\(context).dry_run") } ?? false
-        let settings = fields["with"].flatMap { reader.stringMapping($0, "\(context).with") } ?? [:]
+        let onResolved = fields["on_resolved"].flatMap { reader.boolean($0, "\(context).on_resolved") } ?? false
+        let timeout = fields["timeout"].flatMap { reader.duration($0, "\(context).timeout", allowingZero: false) } ?? 30
+        let retries = fields["retries"].flatMap { reader.integer($0, "\(context).retries", minimum: 0) } ?? 3
+        let retryBackoff = fields["retry_backoff"].flatMap { reader.duration($0, "\(context).retry_backoff", allowingZero: false) } ?? 1
+        let withNode = fields["with"]
+        let settings = withNode.flatMap { reader.setting($0, "\(context).with") }
         guard let name, let kind, let adapter else { return nil }
+        if !ActionConfiguration.kinds(of: adapter).contains(kind) {
+            reader.fail(kindNode, "\(context).kind: the \(adapter.rawValue) adapter does not \(kind.rawValue)")
+            return nil
+        }
+        var mapping: [String: ActionSetting] = [:]
+        switch settings {
+        case .mapping(let entries)?: mapping = entries
+        case nil: break
+        case let other?:
+            reader.fail(withNode, "\(context).with: expected a mapping, got \(other.kind)")
+            return nil
+        }
+        let configuration: ActionConfiguration
+        do {
+            configuration = try ActionConfiguration(adapter: adapter, settings: mapping)
+        } catch {
+            reader.fail(withNode ?? node, "\(context).\(error)")
+            return nil
+        }
         return ActionDefinition(
-            name: name, kind: kind, adapter: adapter, cooldown: cooldown, approval: approval, dryRun: dryRun, settings: settings,
-            place: reader.place(of: node))
+            name: name, kind: kind, configuration: configuration, cooldown: cooldown, maxConcurrent: maxConcurrent, approval: approval,
+            approvalTimeout: approvalTimeout, dryRun: dryRun, onResolved: onResolved, timeout: timeout, retries: retries,
+            retryBackoff: retryBackoff, place: reader.place(of: node))
     }
 }

@@ -2,12 +2,13 @@ import Logging
 import Monitoring
 
 /// Reads the detector files again (`POST /-/reload`, SIGHUP): a valid set replaces the running
-/// rules, which keep the alerts of rules they keep by name, and the models' plans (the windows
+/// rules and actions, which keep the alerts of rules they keep by name, and the models' plans (the windows
 /// closing from then on are judged by the new detectors); an invalid one is refused whole, with
 /// every problem, and the running set stays.
 struct DetectorReloader: Sendable {
     let detectorsPath: String?
     let engine: AlertEngine
+    let actions: ActionService
     let pipelines: ModelPipelines
     let trigger: AlertTrigger
     let logger: Logger
@@ -23,7 +24,8 @@ struct DetectorReloader: Sendable {
         do {
             let set = try DetectorDirectory.load(detectorsPath)
             await pipelines.replace(detectors: set)
-            await engine.replace(rules: set.rules)
+            await engine.replace(rules: set.rules, actions: set.actions)
+            await actions.replace(actions: set.actions)
             trigger.pull()
             logger.info("detector files reloaded", metadata: ["files": "\(set.files.count)", "rules": "\(set.rules.count)"])
             return .loaded(set)

@@ -60,7 +60,7 @@ func buildApplication(
     let boundPort = Mutex<Int?>(nil)
     let externalURL = configuration.externalURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
     let alerts = AlertEngine(
-        store: store, rules: configuration.detectors.rules, receivers: configuration.receivers,
+        store: store, rules: configuration.detectors.rules, actions: configuration.detectors.actions, receivers: configuration.receivers,
         interval: configuration.ruleEvaluationInterval,
         generatorURL: { alert in
             let page = alert.labels["model"].map { "/v1/models/\($0)/drift" } ?? "/v1/alerts"
@@ -74,16 +74,17 @@ func buildApplication(
     let delivery = NotificationDeliveryService(
         store: store, receivers: configuration.receivers, transport: HTTPNotificationTransport(), wake: deliveryWake,
         now: { Date().timeIntervalSince1970 }, logger: logger)
+    let actions = ActionService(store: store, actions: configuration.detectors.actions, logger: logger)
     let reloader = DetectorReloader(
-        detectorsPath: configuration.detectorsPath, engine: alerts, pipelines: components.pipelines, trigger: components.alertTrigger, logger: logger)
+        detectorsPath: configuration.detectorsPath, engine: alerts, actions: actions, pipelines: components.pipelines, trigger: components.alertTrigger, logger: logger)
     DriftwatchRoutes(
         store: store, models: components.models, maxBodyBytes: configuration.maxBodyBytes, counters: components.counters, requestMetrics: requestMetrics,
-        pipelines: components.pipelines, performance: components.performance, alerts: alerts, reloader: reloader,
+        pipelines: components.pipelines, performance: components.performance, alerts: alerts, actions: actions, reloader: reloader,
         rawEventRetention: configuration.rawEventRetention
     )
     .register(on: router)
     let evaluation = AlertEvaluationService(
-        engine: alerts, notificationsQueued: { deliveryWake.pull() }, trigger: components.alertTrigger, interval: .milliseconds(Int64(configuration.ruleEvaluationInterval * 1000)),
+        engine: alerts, notificationsQueued: { deliveryWake.pull() }, actionsTriggered: { actions.wake() }, trigger: components.alertTrigger, interval: .milliseconds(Int64(configuration.ruleEvaluationInterval * 1000)),
         now: { Date().timeIntervalSince1970 }, logger: logger)
     let retention = RetentionService(
         store: store, retention: configuration.rawEventRetention, interval: RetentionService.defaultInterval,
@@ -92,7 +93,7 @@ func buildApplication(
         router: router,
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "driftwatch"),
-        services: [retention, evaluation, HangupReloadService(reloader: reloader), delivery],
+        services: [retention, evaluation, HangupReloadService(reloader: reloader), delivery, actions],
         onServerRunning: { channel in
             boundPort.withLock { $0 = channel.localAddress?.port }
             await onServerRunning(channel.localAddress?.port)

@@ -16,6 +16,8 @@ struct DriftwatchRoutes: Sendable {
     let pipelines: ModelPipelines
     let performance: PerformanceTracker
     let alerts: AlertEngine
+    /// Runs the triggered actions; approvals go through it.
+    let actions: ActionService
     /// Re-reads the detector files for `POST /-/reload`.
     let reloader: DetectorReloader
     /// Seconds raw events are kept (``ServerConfiguration/rawEventRetention``), named when a
@@ -33,6 +35,10 @@ struct DriftwatchRoutes: Sendable {
         router.get("/metrics") { request, _ in try await metrics(request) }
         router.get("/v1/alerts") { _, _ in try await listAlerts() }
         router.get("/v1/alerts/history") { request, _ in try await alertHistory(request) }
+        router.get("/v1/actions") { request, _ in try await listActions(request) }
+        router.get("/v1/actions/{id}") { _, context in try await showAction(context) }
+        router.post("/v1/actions/{id}/approve") { request, context in try await decideAction(request, context, approved: true) }
+        router.post("/v1/actions/{id}/reject") { request, context in try await decideAction(request, context, approved: false) }
         router.post("/-/reload") { _, _ in try await reload() }
         router.get("/v1/models") { _, _ in try await listModels() }
         router.put("/v1/models/:model") { request, context in

@@ -23,6 +23,13 @@ struct ExpositionSource: Sendable {
                     model: overview.model.name, performance: performance.performance, detector: detector, to: &set)
             }
         }
+        for count in try await store.actionOutcomeCounts() {
+            var labels = LabelSet()
+            labels.append("action", count.action)
+            labels.append("adapter", count.adapter)
+            labels.append("outcome", count.outcome)
+            try set.add(DriftwatchMetrics.actions, labels: labels, value: Double(count.count))
+        }
         try requestMetrics.add(to: &set)
         return set
     }

@@ -69,6 +69,10 @@ struct RouteTable: Sendable {
         RouteEntry(method: .get, template: "/v1/metrics/series", requirement: .scope(.read)),
         RouteEntry(method: .get, template: "/v1/alerts", requirement: .scope(.read)),
         RouteEntry(method: .get, template: "/v1/alerts/history", requirement: .scope(.read)),
+        RouteEntry(method: .get, template: "/v1/actions", requirement: .scope(.read)),
+        RouteEntry(method: .get, template: "/v1/actions/{id}", requirement: .scope(.read)),
+        RouteEntry(method: .post, template: "/v1/actions/{id}/approve", requirement: .scope(.admin)),
+        RouteEntry(method: .post, template: "/v1/actions/{id}/reject", requirement: .scope(.admin)),
         RouteEntry(method: .post, template: "/-/reload", requirement: .scope(.admin)),
     ])
 

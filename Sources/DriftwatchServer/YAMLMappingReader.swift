@@ -146,6 +146,36 @@ struct YAMLMappingReader {
         return values
     }
 
+    /// Any YAML value as an action setting: scalars as text, lists and mappings kept.
+    mutating func setting(_ node: Node, _ context: String) -> ActionSetting? {
+        switch node {
+        case .scalar:
+            return text(node, context).map(ActionSetting.text)
+        case .sequence(let sequence):
+            var items: [ActionSetting] = []
+            for (index, item) in sequence.enumerated() {
+                guard let value = setting(item, "\(context)[\(index)]") else { return nil }
+                items.append(value)
+            }
+            return .list(items)
+        case .mapping(let mapping):
+            var entries: [String: ActionSetting] = [:]
+            for (key, value) in mapping {
+                guard let name = key.string else {
+                    fail(key, "\(context): expected a key name")
+                    return nil
+                }
+                if entries[name] != nil { fail(key, "\(context): key '\(name)' given twice") }
+                guard let item = setting(value, "\(context).\(name)") else { return nil }
+                entries[name] = item
+            }
+            return .mapping(entries)
+        case .alias:
+            fail(node, "\(context): YAML aliases are not supported here")
+            return nil
+        }
+    }
+
     static func kind(of node: Node) -> String {
         switch node {
         case .mapping: "a mapping"

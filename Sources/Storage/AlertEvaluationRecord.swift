@@ -1,8 +1,9 @@
 import Monitoring
 
 /// What one evaluation of the alert rules writes, in one transaction: the rules' states, the
-/// transitions for the history, and the notifications it queues. Saved together, a restart never
-/// finds a state whose notification was lost, nor a notification queued twice.
+/// transitions for the history, the notifications it queues and the actions it triggers. Saved
+/// together, a restart never finds a state whose notification or action was lost, nor one queued
+/// twice.
 public struct AlertEvaluationRecord: Sendable {
     /// Rule name → its state after the evaluation (replacing the stored one).
     public var states: [String: AlertRuleState]
@@ -10,15 +11,18 @@ public struct AlertEvaluationRecord: Sendable {
     public var removedRules: [String]
     public var transitions: [AlertTransition]
     public var notifications: [NewNotification]
+    /// Runs in status `triggered`; one whose idempotency key is stored already is left out.
+    public var actionRuns: [ActionRun]
 
     public init(
         states: [String: AlertRuleState], removedRules: [String] = [], transitions: [AlertTransition] = [],
-        notifications: [NewNotification] = []
+        notifications: [NewNotification] = [], actionRuns: [ActionRun] = []
     ) {
         self.states = states
         self.removedRules = removedRules
         self.transitions = transitions
         self.notifications = notifications
+        self.actionRuns = actionRuns
     }
 }
 

@@ -17,8 +17,11 @@ extension SQLiteStore {
         } catch {
             throw .failed(operation: "encode alert states", reason: "\(error)")
         }
+        var runs: [(ActionRun, Data)] = []
+        for run in record.actionRuns { runs.append((run, try StoreJSON.encode(run, "action run of '\(run.action)'"))) }
         let encodedStates = states
         let encodedTransitions = transitions
+        let encodedRuns = runs
         try await write("save an alert evaluation") { db in
             for (rule, json) in encodedStates {
                 try db.execute(
@@ -45,6 +48,9 @@ extension SQLiteStore {
                             attempts = 0, last_error = NULL
                         """,
                     arguments: [notification.receiver, notification.alertKey, Data(notification.body), time, time])
+            }
+            for (run, json) in encodedRuns {
+                try SQLiteStore.insertActionRun(run, json: json, in: db)
             }
         }
     }

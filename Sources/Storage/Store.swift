@@ -140,8 +140,9 @@ public protocol Store: Sendable {
 
     /// Saves one evaluation of the alert rules (``AlertEvaluationRecord``) in one transaction at
     /// `time`: the rules' states replace the stored ones, removed rules lose theirs, transitions
-    /// join the history, and each notification is queued for its receiver, replacing an
-    /// undelivered one of the same alert (whose attempts start over).
+    /// join the history, each notification is queued for its receiver, replacing an
+    /// undelivered one of the same alert (whose attempts start over), and each action run is
+    /// stored unless a run with its idempotency key exists.
     func saveAlertEvaluation(_ record: AlertEvaluationRecord, at time: Double) async throws(StoreError)
     /// The stored state of every rule, to resume after a restart.
     func alertStates() async throws(StoreError) -> [String: AlertRuleState]
@@ -154,6 +155,23 @@ public protocol Store: Sendable {
     /// Records a failed attempt and when to try again, unless a newer notification of the same
     /// alert replaced it meanwhile.
     func retryNotification(_ notification: QueuedNotification, at nextAttempt: Double, error: String) async throws(StoreError)
+
+    // MARK: Actions
+
+    /// Action runs, newest first: those with one of `statuses` (all when nil), with an id below
+    /// `beforeID` when given (paging), at most `limit`.
+    func actionRuns(statuses: Set<ActionStatus>?, beforeID: Int64?, limit: Int) async throws(StoreError) -> [ActionRun]
+    /// The run with this id, or nil.
+    func actionRun(id: Int64) async throws(StoreError) -> ActionRun?
+    /// Runs of `action` for `model` created at or after `since`, oldest first (for the cooldown).
+    func actionRuns(action: String, model: String, createdSince since: Double) async throws(StoreError) -> [ActionRun]
+    /// Replaces the stored run with the same id.
+    /// - Throws: `.notFound` for an unknown id.
+    func updateActionRun(_ run: ActionRun) async throws(StoreError)
+    /// The target of the newest run that succeeded on `resource` for real (not a dry run).
+    func lastActionTarget(resource: String) async throws(StoreError) -> ActionTarget?
+    /// How many runs ended with each outcome, per action and adapter (`driftwatch_actions_total`).
+    func actionOutcomeCounts() async throws(StoreError) -> [ActionOutcomeCount]
 
     // MARK: Lifecycle
 

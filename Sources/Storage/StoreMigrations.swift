@@ -10,7 +10,7 @@ enum StoreMigrations {
     /// The identifiers of the registered migrations, in order.
     static let identifiers = [
         "v1-models-baselines-events-windows", "v2-metric-samples", "v3-window-performance", "v4-open-window-event-times",
-        "v5-prediction-receipts", "v6-alerts",
+        "v5-prediction-receipts", "v6-alerts", "v7-action-runs",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -207,6 +207,30 @@ enum StoreMigrations {
                     UNIQUE (receiver, alert_key)
                 ) STRICT;
                 CREATE INDEX notification_due ON notification(next_attempt_at);
+                """)
+        }
+        // Action runs and their audit trail: the whole run as JSON, with the columns the queries
+        // filter on beside it. The unique idempotency key is what makes an alert's trigger run an
+        // action at most once, whatever restarts and re-evaluations happen.
+        migrator.registerMigration(identifiers[6]) { db in
+            try db.execute(sql: """
+                CREATE TABLE action_run (
+                    id INTEGER PRIMARY KEY,
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    action TEXT NOT NULL,
+                    adapter TEXT NOT NULL,
+                    model TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    dry_run INTEGER NOT NULL CHECK (dry_run IN (0, 1)),
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    target_resource TEXT,
+                    run_json BLOB NOT NULL
+                ) STRICT;
+                CREATE INDEX action_run_open ON action_run(status)
+                    WHERE status IN ('triggered', 'pending_approval', 'queued', 'running');
+                CREATE INDEX action_run_cooldown ON action_run(action, model, created_at);
+                CREATE INDEX action_run_target ON action_run(target_resource, id) WHERE target_resource IS NOT NULL;
                 """)
         }
         return migrator

@@ -15,7 +15,7 @@ struct Driftwatch: AsyncParsableCommand {
         abstract: "Monitor machine-learning models for data drift.",
         subcommands: [
             CheckCommand.self, ServeCommand.self, DemoCommand.self, BaselineCommand.self, IngestCommand.self,
-            ValidateCommand.self, RulesCommand.self,
+            ValidateCommand.self, RulesCommand.self, ActionsCommand.self,
         ]
     )
 

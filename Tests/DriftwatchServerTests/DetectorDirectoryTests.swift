@@ -11,14 +11,14 @@ import Testing
         func write(_ name: String, _ text: String) throws {
             try Data(text.utf8).write(to: scratch.url.appendingPathComponent(name))
         }
-        try write("a.yaml", "model: m\nactions:\n  - name: retrain\n    kind: retrain\n    adapter: command\n")
+        try write("a.yaml", "model: m\nactions:\n  - name: retrain\n    kind: retrain\n    adapter: command\n    with: {argv: [dvc, repro], directory: .}\n")
         try write("b.yml", "models: [\"m*\"]\nrules:\n  - alert: A\n    expr: x > 1\n    actions: [retrain, rollback]\n")
         try write("notes.txt", "not a detector file")
         #expect(throws: DetectorSetError([
             DetectorFileError(file: scratch.url.appendingPathComponent("b.yml").path, line: 3, column: 5,
                 message: "rule 'A' names action 'rollback', which no detector file defines"),
         ])) { try DetectorDirectory.load(scratch.url.path) }
-        try write("c.yaml", "model: n\nactions:\n  - name: retrain\n    kind: rollback\n    adapter: mlflow-alias\n")
+        try write("c.yaml", "model: n\nactions:\n  - name: retrain\n    kind: rollback\n    adapter: mlflow-alias\n    with: {tracking_uri: \"http://127.0.0.1:5000\"}\n")
         do {
             _ = try DetectorDirectory.load(scratch.url.path)
             Issue.record("loaded")

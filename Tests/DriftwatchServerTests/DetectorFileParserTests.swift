@@ -76,7 +76,13 @@ import Testing
         #expect(selector.metricName == "driftwatch_dataset_drift_share")
         let action = try #require(file.actions.first)
         #expect(action.adapter == .sagemakerPipeline && action.cooldown == 86_400 && action.approval == .manual)
-        #expect(action.settings == ["pipeline": "fraud-retrain", "region": "eu-west-1"])
+        guard case .sagemakerPipeline(let settings) = action.configuration else {
+            Issue.record("configuration \(action.configuration)")
+            return
+        }
+        #expect(settings.pipeline.text == "fraud-retrain" && settings.connection.region == "eu-west-1")
+        #expect(settings.connection.endpoint == "https://api.sagemaker.eu-west-1.amazonaws.com")
+        #expect(settings.connection.secretAccessKey == .environment("AWS_SECRET_ACCESS_KEY"))
     }
 
     @Test func globsAndRowWindows() throws {

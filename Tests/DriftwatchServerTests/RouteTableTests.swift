@@ -61,14 +61,16 @@ import Testing
         let router = Router()
         let performance = PerformanceTracker(store: store, labelTTL: 86_400, logger: Logger(label: "test"))
         let engine = AlertEngine(store: store, rules: [], logger: Logger(label: "test")) { MetricSet() }
+        let actions = ActionService(store: store, actions: [], logger: Logger(label: "test"))
         let pipelines = ModelPipelines(
             store: store, counters: counters, allowedLateness: 0, performance: performance, logger: Logger(label: "test"))
         DriftwatchRoutes(
             store: store, models: ModelCatalog(store: store), maxBodyBytes: 1024, counters: counters, requestMetrics: HTTPRequestMetrics(),
             pipelines: pipelines, performance: performance,
-            alerts: engine,
+            alerts: engine, actions: actions,
             reloader: DetectorReloader(
-                detectorsPath: nil, engine: engine, pipelines: pipelines, trigger: AlertTrigger(), logger: Logger(label: "test"))
+                detectorsPath: nil, engine: engine, actions: actions, pipelines: pipelines, trigger: AlertTrigger(),
+                logger: Logger(label: "test"))
         )
         .register(on: router)
         let registered = router.routes.map { "\($0.method) \($0.path)" }

@@ -46,11 +46,18 @@ public struct AlertTemplate: Sendable, Equatable {
     public let text: String
     private let nodes: [AlertTemplateNode]
 
+    /// Which variables a template may use: an alert rule's `$labels` and `$value` (with
+    /// Prometheus' `$externalLabels` and `$externalURL`), and for an action's settings also
+    /// `$trigger`, the map of ``ActionTrigger/templateVariables``.
+    public enum Variables: Sendable {
+        case alert, action
+    }
+
     /// Parses and type-checks `text` once; rendering then cannot fail.
-    public init(_ text: String) throws(AlertTemplateError) {
+    public init(_ text: String, offering variables: Variables = .alert) throws(AlertTemplateError) {
         let scalars = Array(text.unicodeScalars)
         do {
-            nodes = try AlertTemplateParser.parse(scalars)
+            nodes = try AlertTemplateParser.parse(scalars, offeringTrigger: variables == .action)
         } catch {
             let prefix = String(String.UnicodeScalarView(scalars[..<min(error.offset, scalars.count)]))
             throw AlertTemplateError(error.problem, column: prefix.count + 1)
@@ -63,10 +70,21 @@ public struct AlertTemplate: Sendable, Equatable {
     /// is no label in Prometheus' data model, so it is left out (it shows only when the whole
     /// map is printed).
     public func render(labels: [String: String], value: Double) -> String {
-        let labels = labels.values.contains("") ? labels.filter { !$0.value.isEmpty } : labels
+        render(AlertTemplateData(labels: labels, value: value))
+    }
+
+    /// The expansion of an action's setting for `trigger`: `$labels` and `$value` are the
+    /// alert's, `$trigger` the trigger's ``ActionTrigger/templateVariables``.
+    public func render(for trigger: ActionTrigger) -> String {
+        render(AlertTemplateData(labels: trigger.labels, value: trigger.value, trigger: trigger.templateVariables))
+    }
+
+    private func render(_ data: AlertTemplateData) -> String {
+        var data = data
+        if data.labels.values.contains("") { data.labels = data.labels.filter { !$0.value.isEmpty } }
         var out = ""
         do {
-            try Self.render(nodes, labels: labels, value: value, into: &out)
+            try Self.render(nodes, data, into: &out)
         } catch {
             return "<error expanding template: \(error.message)>"
         }
@@ -74,23 +92,23 @@ public struct AlertTemplate: Sendable, Equatable {
     }
 
     private static func render(
-        _ nodes: [AlertTemplateNode], labels: [String: String], value: Double, into out: inout String
+        _ nodes: [AlertTemplateNode], _ data: AlertTemplateData, into out: inout String
     ) throws(AlertTemplateExecutionError) {
         for node in nodes {
             switch node {
             case .text(let text):
                 out += text
             case .action(let expression):
-                out += GoFormat.sprint([try expression.evaluate(labels: labels, value: value)])
+                out += GoFormat.sprint([try expression.evaluate(data)])
             case let .conditional(branches, otherwise):
                 var chosen = otherwise
                 for branch in branches {
-                    if try branch.condition.evaluate(labels: labels, value: value).isTrue {
+                    if try branch.condition.evaluate(data).isTrue {
                         chosen = branch.body
                         break
                     }
                 }
-                try render(chosen, labels: labels, value: value, into: &out)
+                try render(chosen, data, into: &out)
             }
         }
     }

@@ -5,6 +5,9 @@ indirect enum AlertTemplateExpression: Sendable {
     case labels
     /// `$value`, `.Value`: the sample value.
     case value
+    /// `$trigger`: what an action was triggered by (``ActionTrigger/templateVariables``); only
+    /// action templates offer it.
+    case trigger
     /// `$labels.name`, `(…).name`: a map entry, `""` when absent (Prometheus sets Go's
     /// `missingkey=zero`, so a missing label prints nothing rather than `<no value>`).
     case field(AlertTemplateExpression, String)
@@ -16,25 +19,27 @@ indirect enum AlertTemplateExpression: Sendable {
     /// `and false (humanize $labels.text)` cannot fail.
     case logical(LogicalOperator, [AlertTemplateExpression])
 
-    func evaluate(labels: [String: String], value: Double) throws(AlertTemplateExecutionError) -> GoValue {
+    func evaluate(_ data: AlertTemplateData) throws(AlertTemplateExecutionError) -> GoValue {
         switch self {
         case .constant(let constant):
             return constant
         case .labels:
-            return .map(labels)
+            return .map(data.labels)
         case .value:
-            return .float(value)
+            return .float(data.value)
+        case .trigger:
+            return .map(data.trigger)
         case let .field(base, name):
-            guard case .map(let entries) = try base.evaluate(labels: labels, value: value) else { return .string("") }
+            guard case .map(let entries) = try base.evaluate(data) else { return .string("") }
             return .string(entries[name] ?? "")
         case let .call(function, arguments, pattern):
             var values: [GoValue] = []
-            for argument in arguments { values.append(try argument.evaluate(labels: labels, value: value)) }
+            for argument in arguments { values.append(try argument.evaluate(data)) }
             return try function.apply(values, pattern: pattern)
         case let .logical(logical, arguments):
             var result = GoValue.bool(false)
             for argument in arguments {
-                result = try argument.evaluate(labels: labels, value: value)
+                result = try argument.evaluate(data)
                 if result.isTrue == (logical == .or) { return result }
             }
             return result
@@ -59,4 +64,12 @@ enum AlertTemplateNode: Sendable {
     /// The body of the first branch whose condition is true (Go's truth, ``GoValue/isTrue``),
     /// else `otherwise`.
     case conditional([Branch], otherwise: [AlertTemplateNode])
+}
+
+/// What a template is expanded with: the alert's labels and value, and for action templates what
+/// triggered the action.
+struct AlertTemplateData: Sendable {
+    var labels: [String: String]
+    var value: Double
+    var trigger: [String: String] = [:]
 }

@@ -14,14 +14,14 @@
 struct AlertTemplateParser {
     typealias Failure = AlertTemplateLexer.Failure
 
-    static func parse(_ scalars: [Unicode.Scalar]) throws(Failure) -> [AlertTemplateNode] {
+    static func parse(_ scalars: [Unicode.Scalar], offeringTrigger: Bool = false) throws(Failure) -> [AlertTemplateNode] {
         var tree = TreeBuilder()
         for segment in try AlertTemplateLexer.segments(scalars) {
             switch segment {
             case .text(let text):
                 tree.append(.text(text))
             case let .action(tokens, start):
-                var parser = AlertTemplateParser(tokens: tokens)
+                var parser = AlertTemplateParser(tokens: tokens, offeringTrigger: offeringTrigger)
                 try tree.apply(try parser.action(start: start), at: start)
             }
         }
@@ -55,9 +55,12 @@ struct AlertTemplateParser {
     }
 
     private let tokens: [AlertTemplateToken]
+    /// Whether `$trigger` is defined (action templates).
+    private let offeringTrigger: Bool
     private var index = 0
 
-    private init(tokens: [AlertTemplateToken]) {
+    private init(tokens: [AlertTemplateToken], offeringTrigger: Bool) {
+        self.offeringTrigger = offeringTrigger
         self.tokens = tokens
     }
 
@@ -296,6 +299,8 @@ struct AlertTemplateParser {
         case "$": return .root(offset: offset)
         case "$labels": return .typed(Typed(expression: .labels, type: .map, offset: offset, text: name))
         case "$value": return .typed(Typed(expression: .value, type: .float, offset: offset, text: name))
+        case "$trigger" where offeringTrigger:
+            return .typed(Typed(expression: .trigger, type: .map, offset: offset, text: name))
         case "$externalLabels": return .typed(Typed(expression: .constant(.map([:])), type: .map, offset: offset, text: name))
         case "$externalURL": return .typed(Typed(expression: .constant(.string("")), type: .string, offset: offset, text: name))
         default: throw Failure(.undefinedVariable(name), at: offset)

@@ -37,6 +37,11 @@ public struct SeriesSnapshot: Sendable {
         byName[name, default: []].append(sample)
     }
 
+    /// Every sample of metric `name`.
+    public func samples(named name: String) -> [RuleSample] {
+        byName[name] ?? []
+    }
+
     /// The samples `selector` selects, in Prometheus' series order (`SeriesLabels`).
     func select(_ selector: SeriesSelector) -> [RuleSample] {
         let candidates = selector.metricName.map { byName[$0] ?? [] } ?? byName.values.flatMap { $0 }
