@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 /// A real server the tests talk to (`mlflow server`, `moto_server`), started as a child process
-/// on a free loopback port in its own process group, ready once its readiness URL answers 200,
+/// on a free loopback port as the leader of its process group, ready once its readiness URL answers 200,
 /// stopped with its children by ``stop()``. A missing tool fails the test with how to install it.
 public final class LoopbackService: @unchecked Sendable {
     public let port: Int
@@ -64,14 +64,22 @@ public final class LoopbackService: @unchecked Sendable {
         let log = directory.appendingPathComponent("\(URL(fileURLWithPath: executable).lastPathComponent)-\(port).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
-        // setsid makes the server lead its own process group, so stop() reaches its workers too.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = [executable] + arguments.map { $0.replacingOccurrences(of: "{port}", with: String(port)) }
+        // Foundation starts the child as the leader of a new process group, so stop() reaches
+        // the workers it forks (uvicorn's) through the group.
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments.map { $0.replacingOccurrences(of: "{port}", with: String(port)) }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.currentDirectoryURL = directory
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
+        // The child inherits the spawning thread's signal mask (swift-corelibs-foundation 4772),
+        // and task threads block SIGTERM: clear it so stop() is heard at once.
+        var none = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         try process.run()
         let service = LoopbackService(process: process, port: port, log: log)
         let deadline = ContinuousClock.now + timeout

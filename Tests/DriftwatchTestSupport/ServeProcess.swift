@@ -21,9 +21,12 @@ public final class ServeProcess {
         self.port = port
     }
 
-    /// Starts the server and waits until it reports its port.
-    public static func start(in directory: URL, data: String = "var/driftwatch.sqlite", arguments: [String] = []) async throws -> ServeProcess {
-        let (process, log) = try DriftwatchProcess.start(["serve", "--listen", "127.0.0.1:0", "--data", data] + arguments, in: directory)
+    /// Starts the server (with `environment` added to the test's) and waits until it reports its port.
+    public static func start(
+        in directory: URL, data: String = "var/driftwatch.sqlite", arguments: [String] = [], environment: [String: String] = [:]
+    ) async throws -> ServeProcess {
+        let (process, log) = try DriftwatchProcess.start(
+            ["serve", "--listen", "127.0.0.1:0", "--data", data] + arguments, in: directory, environment: environment)
         do {
             let port = try await DriftwatchProcess.waitForPort(log: log, process: process)
             return ServeProcess(process: process, log: log, port: port)

@@ -100,7 +100,7 @@ struct CommandAdapter: ActionAdapter {
             exited.continuation.finish()
         }
         do {
-            try process.run()
+            try Self.withUnblockedSignals { try process.run() }
         } catch {
             throw ActionFailure("\(argv[0]) could not be started: \(error.localizedDescription)")
         }
@@ -118,6 +118,25 @@ struct CommandAdapter: ActionAdapter {
         pipe.fileHandleForReading.readabilityHandler = nil
         output.append(pipe.fileHandleForReading.readDataToEndOfFile())
         return Finished(exitCode: status, timedOut: timedOut.withLock { $0 }, tail: output.tail(lines: tailLines))
+    }
+
+    /// Runs `spawn` with the calling thread's signal mask emptied, then restores the mask.
+    ///
+    /// On Linux, Foundation's `Process` starts the child with the signal mask of the thread that
+    /// calls `run()` (swift-corelibs-foundation issue 4772), and the Dispatch threads that run
+    /// Swift tasks block nearly every signal. The command would start with SIGTERM blocked (and
+    /// pass that on to its own children), so the timeout's SIGTERM would do nothing and only the
+    /// SIGKILL 5 s later would stop it. Nothing else runs on the thread meanwhile; a signal that
+    /// arrives in that moment is handled as on any thread that does not block it.
+    private static func withUnblockedSignals<T>(_ spawn: () throws -> T) rethrows -> T {
+        #if canImport(Glibc)
+        var none = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        #endif
+        return try spawn()
     }
 
     private static func locate(_ program: String, environment: [String: String]) -> String? {
