@@ -74,7 +74,9 @@ let package = Package(
             path: "Benchmarks/ingest-bench",
             swiftSettings: strict
         ),
-        .target(name: "DriftwatchTestSupport", path: "Tests/DriftwatchTestSupport", swiftSettings: strict),
+        .target(
+            name: "DriftwatchTestSupport", dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/DriftwatchTestSupport", swiftSettings: strict),
         .testTarget(name: "driftwatchTests", dependencies: ["DriftStatistics", "DriftwatchTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "DriftwatchServerTests",

@@ -102,7 +102,7 @@ actor ActionService: Service {
                 run.status = .expired
                 run.updatedAt = time
                 run.finishedAt = time
-                run.message = "nobody approved it before \(ActionTrigger.timestamp(expiry))"
+                run.message = "nobody approved it before \(RFC3339Text.of(expiry))"
                 try await store.updateActionRun(run)
                 logger.warning("action approval expired", metadata: ["action": "\(run.action)", "run": "\(run.id)"])
             }
@@ -131,7 +131,7 @@ actor ActionService: Service {
             run.status = .pendingApproval
             run.approvalExpiresAt = until
             run.updatedAt = time
-            run.message = "waiting for approval until \(ActionTrigger.timestamp(until))"
+            run.message = "waiting for approval until \(RFC3339Text.of(until))"
             try await store.updateActionRun(run)
             logger.notice(
                 "action waits for approval",

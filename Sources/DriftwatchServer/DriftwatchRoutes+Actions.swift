@@ -122,7 +122,7 @@ struct ActionRunResponse: Encodable {
     var attempts: [Attempt]
 
     init(_ run: ActionRun) {
-        let time = ActionTrigger.timestamp
+        let time = RFC3339Text.of
         id = run.id
         action = run.action
         kind = run.kind.rawValue

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Monitoring
 import Synchronization
 
 /// A swift-log handler writing one JSON object per line to standard error:
@@ -40,7 +41,7 @@ public struct JSONLogHandler: LogHandler {
         if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
         if let extra = event.metadata { merged.merge(extra) { $1 } }
         var line = "{"
-        line += Self.member("timestamp", Self.timestamp(Date()), first: true)
+        line += Self.member("timestamp", RFC3339Text.of(Date().timeIntervalSince1970), first: true)
         line += Self.member("level", event.level.rawValue)
         line += Self.member("label", label)
         line += Self.member("message", event.message.description)
@@ -73,9 +74,5 @@ public struct JSONLogHandler: LogHandler {
             }
         }
         return out + "\""
-    }
-
-    private static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

@@ -12,19 +12,14 @@ public enum AlertmanagerAlerts {
             PostableAlert(
                 labels: Dictionary(uniqueKeysWithValues: alert.labels.labels.map { ($0.name, $0.value) }),
                 annotations: alert.annotations,
-                startsAt: timestamp(alert.firedAt ?? alert.activeAt),
-                endsAt: (alert.state == .inactive ? alert.resolvedAt : alert.validUntil).map(timestamp),
+                startsAt: RFC3339Text.of(alert.firedAt ?? alert.activeAt),
+                endsAt: (alert.state == .inactive ? alert.resolvedAt : alert.validUntil).map(RFC3339Text.of),
                 generatorURL: generatorURL(alert))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Strings and optional strings only: encoding cannot fail.
         return [UInt8]((try? encoder.encode(posted)) ?? Data("[]".utf8))
-    }
-
-    /// RFC 3339 with milliseconds in UTC, as Alertmanager's API takes it.
-    static func timestamp(_ seconds: Double) -> String {
-        Date(timeIntervalSince1970: seconds).formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
     private struct PostableAlert: Encodable {

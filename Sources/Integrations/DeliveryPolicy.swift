@@ -1,3 +1,5 @@
+import Monitoring
+
 /// What to do after an attempt to deliver a notification: a 2xx answer delivers it; a 4xx answer
 /// means the receiver refuses this body and a retry would be refused too, so it is dropped (and
 /// logged); a 5xx answer or a network error is retried with exponential backoff — 1 s, 2 s, 4 s, …
@@ -10,13 +12,13 @@ public enum DeliveryPolicy {
         case retry(afterSeconds: Double)
     }
 
-    public static let maximumBackoff: Double = 300
+    public static let maximumBackoff = ActionPolicy.maximumBackoff
 
     /// `status` nil for a network error; `attempts` made before this one; `jitter` in [-1, 1].
     public static func outcome(status: Int?, attempts: Int, jitter: Double) -> Outcome {
         if let status, (200..<300).contains(status) { return .delivered }
         if let status, (400..<500).contains(status), status != 408, status != 429 { return .rejected(status: status) }
-        let base = min(maximumBackoff, Double(1 << min(attempts, 16)))
+        let base = ActionPolicy.backoff(afterAttempt: attempts + 1, base: 1)
         return .retry(afterSeconds: base * (1 + 0.2 * max(-1, min(1, jitter))))
     }
 }

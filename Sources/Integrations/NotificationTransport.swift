@@ -18,8 +18,7 @@ public struct HTTPNotificationTransport: NotificationTransport {
         request.method = .POST
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(bytes: body))
-        let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
-        let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(milliseconds))
+        let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(timeout.wholeMilliseconds))
         // The body is not needed; reading it frees the connection for reuse.
         _ = try await response.body.collect(upTo: 64 * 1024)
         return Int(response.status.code)

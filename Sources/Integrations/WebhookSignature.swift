@@ -11,7 +11,7 @@ public enum WebhookSignature {
     /// The header's value for `body` under `secret`.
     public static func value(body: [UInt8], secret: [UInt8]) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: secret))
-        return "sha256=" + code.map { String(format: "%02x", $0) }.joined()
+        return "sha256=" + HexEncoding.lowercase(code)
     }
 
     /// Whether `value` is the signature of `body` under `secret`, compared in constant time.

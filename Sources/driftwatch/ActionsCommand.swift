@@ -64,50 +64,48 @@ struct ActionsListCommand: AsyncParsableCommand {
     }
 }
 
-/// `driftwatch actions approve ID` and `reject ID`.
+/// `driftwatch actions approve ID` and `reject ID`: the same request to `/approve` or `/reject`.
 enum ActionsDecisionCommand {
-    static func decide(_ id: Int64, approve: Bool, by: String?, comment: String?, _ options: ServerOptions) async throws {
-        let client = try options.client()
-        var body: [String: String] = [:]
-        body["by"] = by ?? ProcessInfo.processInfo.environment["USER"]
-        body["comment"] = comment
-        let encoded = (try? JSONEncoder().encode(body)) ?? Data("{}".utf8)
-        let answer: ServerAnswer
-        do {
-            answer = try await client.send(
-                "POST", "/v1/actions/\(id)/\(approve ? "approve" : "reject")", contentType: "application/json", body: encoded)
-        } catch {
-            throw InputError(error.message)
+    /// What both decisions take.
+    struct Options: ParsableArguments {
+        @Argument(help: "The run's id (see 'driftwatch actions list').") var id: Int64
+        @Option(help: "Who decides (default: $USER).") var by: String?
+        @Option(help: "Why, for the audit log.") var comment: String?
+        @OptionGroup var serverOptions: ServerOptions
+
+        func decide(approve: Bool) async throws {
+            let client = try serverOptions.client()
+            var body: [String: String] = [:]
+            body["by"] = by ?? ProcessInfo.processInfo.environment["USER"]
+            body["comment"] = comment
+            let encoded = (try? JSONEncoder().encode(body)) ?? Data("{}".utf8)
+            let answer: ServerAnswer
+            do {
+                answer = try await client.send(
+                    "POST", "/v1/actions/\(id)/\(approve ? "approve" : "reject")", contentType: "application/json", body: encoded)
+            } catch {
+                throw InputError(error.message)
+            }
+            guard answer.isSuccess else { throw InputError("action run \(id): \(answer.errorMessage)") }
+            let run = try answer.decode(ActionListing.Run.self, what: "an action run")
+            FileAccess.writeStandardOutput(Array("action run \(run.id) (\(run.action)) is now \(run.status)\n".utf8))
         }
-        guard answer.isSuccess else { throw InputError("action run \(id): \(answer.errorMessage)") }
-        let run = try answer.decode(ActionListing.Run.self, what: "an action run")
-        FileAccess.writeStandardOutput(Array("action run \(run.id) (\(run.action)) is now \(run.status)\n".utf8))
     }
 
     struct Approve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "approve", abstract: "Approve an action run waiting for approval; it starts at once.")
-        @Argument(help: "The run's id (see 'driftwatch actions list').") var id: Int64
-        @Option(help: "Who approves (default: $USER).") var by: String?
-        @Option(help: "Why, for the audit log.") var comment: String?
-        @OptionGroup var serverOptions: ServerOptions
+        @OptionGroup var options: Options
 
-        func run() async throws {
-            try await ActionsDecisionCommand.decide(id, approve: true, by: by, comment: comment, serverOptions)
-        }
+        func run() async throws { try await options.decide(approve: true) }
     }
 
     struct Reject: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reject", abstract: "Reject an action run waiting for approval; it will not run.")
-        @Argument(help: "The run's id (see 'driftwatch actions list').") var id: Int64
-        @Option(help: "Who rejects (default: $USER).") var by: String?
-        @Option(help: "Why, for the audit log.") var comment: String?
-        @OptionGroup var serverOptions: ServerOptions
+        @OptionGroup var options: Options
 
-        func run() async throws {
-            try await ActionsDecisionCommand.decide(id, approve: false, by: by, comment: comment, serverOptions)
-        }
+        func run() async throws { try await options.decide(approve: false) }
     }
 }
 

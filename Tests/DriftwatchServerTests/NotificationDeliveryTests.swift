@@ -55,14 +55,9 @@ import Testing
         let receiver = Receiver(secret: secret)
         let router = Router()
         router.post("/hook") { request, _ in try await receiver.handle(request) }
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { portContinuation.yield($0.localAddress?.port ?? 0) }, logger: Logger(label: "receiver"))
-        let receiverTask = Task { try await app.runService() }
-        defer { receiverTask.cancel() }
-        var portIterator = ports.makeAsyncIterator()
-        let port = try #require(await portIterator.next())
+        let listener = try await LoopbackReceiver.start(router)
+        defer { listener.stop() }
+        let port = listener.port
 
         let detectors = scratch.url.appendingPathComponent("detectors")
         try FileManager.default.createDirectory(at: detectors, withIntermediateDirectories: true)

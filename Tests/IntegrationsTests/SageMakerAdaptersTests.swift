@@ -160,7 +160,7 @@ import FoundationNetworking
         let trigger = AdapterHarness.trigger()
         let windowEnd = try #require(trigger.windowEnd)
         let driftShare = try #require(trigger.driftShare)
-        #expect(execution.parameters == ["ModelName": trigger.model, "DriftShare": "\(driftShare)", "WindowEnd": ActionTrigger.timestamp(windowEnd)])
+        #expect(execution.parameters == ["ModelName": trigger.model, "DriftShare": "\(driftShare)", "WindowEnd": RFC3339Text.of(windowEnd)])
         // The window end travels as RFC 3339 and means the same instant.
         let rfc3339 = ISO8601DateFormatter()
         rfc3339.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

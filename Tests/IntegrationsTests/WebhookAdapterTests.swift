@@ -43,17 +43,9 @@ import Testing
     func serving(_ receiver: Receiver, _ body: (Int) async throws -> Void) async throws {
         let router = Router()
         router.post("/**") { request, _ in try await receiver.handle(request) }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            try await body(port)
-            group.cancelAll()
-        }
+        let server = try await LoopbackReceiver.start(router)
+        defer { server.stop() }
+        try await body(server.port)
     }
 
     private func webhook(_ port: Int, retries: Int = 3, dryRun: Bool = false) throws -> ActionDefinition {

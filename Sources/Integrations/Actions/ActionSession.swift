@@ -96,7 +96,7 @@ public final class ActionSession: Sendable {
             }
             let redactor = secrets.redactor
             await record(ActionAttempt(
-                step: step, startedAt: started, seconds: (ContinuousClock.now - clock).seconds, outcome: outcome, status: status,
+                step: step, startedAt: started, seconds: (ContinuousClock.now - clock).fractionalSeconds, outcome: outcome, status: status,
                 request: redactor.summary(of: request), response: answer))
             if outcome == .ok, let response { return response }
             let firstLine = answer.split(separator: "\n").dropFirst().first.map(String.init) ?? answer
@@ -115,11 +115,5 @@ public final class ActionSession: Sendable {
                 throw ActionFailure("\(step): stopped while waiting to retry (shutdown)")
             }
         }
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

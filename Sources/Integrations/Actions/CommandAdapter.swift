@@ -42,7 +42,7 @@ struct CommandAdapter: ActionAdapter {
         let clock = ContinuousClock.now
         let finished = try await Self.run(argv, in: settings.directory, environment: environment, timeout: settings.timeout)
         let tail = redactor.redact(finished.tail)
-        let seconds = (ContinuousClock.now - clock).seconds
+        let seconds = (ContinuousClock.now - clock).fractionalSeconds
         let status: String = finished.timedOut ? "stopped after the \(Int(settings.timeout)) s timeout" : "exit \(finished.exitCode)"
         await session.recordAttempt(ActionAttempt(
             step: argv[0], startedAt: started, seconds: seconds, outcome: finished.timedOut ? .timeout : finished.exitCode == 0 ? .ok : .refused,

@@ -20,8 +20,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
         if !request.body.isEmpty || ["POST", "PUT", "PATCH", "DELETE"].contains(request.method) {
             outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         }
-        let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
-        let deadline = NIODeadline.now() + .milliseconds(milliseconds)
+        let deadline = NIODeadline.now() + .milliseconds(timeout.wholeMilliseconds)
         let response = try await HTTPClient.shared.execute(outgoing, deadline: deadline)
         let body = try await response.body.collect(upTo: 4 << 20)
         return HTTPExchange.Response(

@@ -1,4 +1,3 @@
-import Foundation
 import Crypto
 import Monitoring
 
@@ -8,6 +7,6 @@ import Monitoring
 /// recognised as the same one.
 enum IdempotencyToken {
     static func of(_ run: ActionRun) -> String {
-        SHA256.hash(data: Array(run.idempotencyKey.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexEncoding.lowercase(SHA256.hash(data: Array(run.idempotencyKey.utf8)))
     }
 }

@@ -57,7 +57,7 @@ struct MLflowRollbackAdapter: ActionAdapter {
                 ]
                 _ = try await session.change("transition stage", request("POST", "model-versions/transition-stage", body, headers))
             }
-            let at = ActionTrigger.timestamp(trigger.at)
+            let at = RFC3339Text.of(trigger.at)
             let tags: [(String, String, String)] = [
                 (current, "driftwatch.rollback_reason", reason), (current, "driftwatch.rolled_back_at", at),
                 (current, "driftwatch.rolled_back_to", previous),
@@ -157,7 +157,7 @@ struct MLflowRollbackAdapter: ActionAdapter {
     /// The reason tagged on the versions: the rule and the alert's summary (or its value).
     static func reason(_ trigger: ActionTrigger) -> String {
         let summary = trigger.annotations["summary"] ?? "value \(PrometheusNumber.text(trigger.value))"
-        return "\(trigger.rule) fired at \(ActionTrigger.timestamp(trigger.firedAt)): \(summary)"
+        return "\(trigger.rule) fired at \(RFC3339Text.of(trigger.firedAt)): \(summary)"
     }
 
     private struct VersionAnswer: Decodable {
@@ -172,21 +172,5 @@ struct MLflowRollbackAdapter: ActionAdapter {
     private struct VersionsAnswer: Decodable {
         let modelVersions: [VersionAnswer.Version]?
         enum CodingKeys: String, CodingKey { case modelVersions = "model_versions" }
-    }
-}
-
-/// A JSON value of an MLflow request body.
-enum MLflowValue: Encodable {
-    case text(String)
-    case flag(Bool)
-    case list([String])
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .text(let text): try container.encode(text)
-        case .flag(let flag): try container.encode(flag)
-        case .list(let list): try container.encode(list)
-        }
     }
 }

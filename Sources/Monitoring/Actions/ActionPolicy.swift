@@ -25,7 +25,7 @@ public enum ActionPolicy {
             let until = earlier.createdAt + definition.cooldown
             return .skip(
                 reason: "cooldown: run \(earlier.id) of '\(definition.name)' for model '\(run.model)' was triggered at "
-                    + "\(ActionTrigger.timestamp(earlier.createdAt)); the next may run after \(ActionTrigger.timestamp(until))")
+                    + "\(RFC3339Text.of(earlier.createdAt)); the next may run after \(RFC3339Text.of(until))")
         }
         if definition.approval == .manual { return .awaitApproval(until: time + definition.approvalTimeout) }
         return .queue
@@ -38,9 +38,13 @@ public enum ActionPolicy {
         return status >= 500 || status == 408 || status == 429
     }
 
+    /// The longest wait between two attempts: five minutes.
+    public static let maximumBackoff: Double = 300
+
     /// Seconds to wait before attempt `attempt + 1` after `attempt` failed attempts (1-based):
-    /// `base`, 2·`base`, 4·`base`, … capped at five minutes.
+    /// `base`, 2·`base`, 4·`base`, … capped at ``maximumBackoff``. Alert notifications back off
+    /// the same way (`DeliveryPolicy`).
     public static func backoff(afterAttempt attempt: Int, base: Double) -> Double {
-        min(300, base * Double(1 << min(max(attempt - 1, 0), 16)))
+        min(maximumBackoff, base * Double(1 << min(max(attempt - 1, 0), 16)))
     }
 }

@@ -71,11 +71,11 @@ public struct ActionTrigger: Sendable, Equatable, Codable {
     public var templateVariables: [String: String] {
         var variables = [
             "model": model, "rule": rule, "event": event.rawValue, "value": Self.number(value),
-            "fired_at": Self.timestamp(firedAt), "fired_at_seconds": Self.seconds(firedAt),
+            "fired_at": RFC3339Text.of(firedAt), "fired_at_seconds": Self.seconds(firedAt),
             "drifted_features": driftedFeatures.joined(separator: ","),
         ]
         if let windowEnd {
-            variables["window_end"] = Self.timestamp(windowEnd)
+            variables["window_end"] = RFC3339Text.of(windowEnd)
             variables["window_end_seconds"] = Self.seconds(windowEnd)
         }
         if let windowRows { variables["window_rows"] = String(windowRows) }
@@ -91,11 +91,6 @@ public struct ActionTrigger: Sendable, Equatable, Codable {
     /// Epoch seconds with milliseconds, never in exponent form.
     static func seconds(_ value: Double) -> String {
         String(format: "%.3f", value)
-    }
-
-    /// RFC 3339 in UTC with milliseconds.
-    public static func timestamp(_ seconds: Double) -> String {
-        Date(timeIntervalSince1970: seconds).formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }
 
