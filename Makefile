@@ -22,7 +22,7 @@ PY_PEERS := scipy==1.17.1 numpy==2.4.6 statsmodels==0.15.0 scikit-learn==1.9.1 m
 # The real systems the action adapters are tested against: MLflow's tracking server, moto's AWS
 # emulator (SageMaker, with SigV4 checking on) and DVC. They pin their own dependencies, so they
 # get a virtualenv under .build; the tests find it through DRIFTWATCH_ACTIONS_VENV.
-PY_ACTIONS := mlflow==3.17.2 dvc==3.67.1 'moto[server]==5.2.1'
+PY_ACTIONS := 'mlflow[auth]==3.17.2' dvc==3.67.1 'moto[server]==5.2.1'
 ACTIONS_VENV := .build/actions-venv
 
 SWIFT_TEST_FLAGS ?=
@@ -74,7 +74,7 @@ test-tools: deps
 	    systemctl disable --now $$service >/dev/null 2>&1 || true; fi; done
 	@python3 -c "import $(PY_TEST_MODULES)" 2>/dev/null || python3 -m pip install -q $(PY_TEST)
 	@[ -x $(ACTIONS_VENV)/bin/python ] || python3 -m venv $(ACTIONS_VENV)
-	@$(ACTIONS_VENV)/bin/python -c "import mlflow, dvc, moto, boto3" 2>/dev/null || \
+	@$(ACTIONS_VENV)/bin/python -c "import mlflow, flask_wtf, dvc, moto, boto3" 2>/dev/null || \
 	  { echo "installing mlflow, dvc and moto into $(ACTIONS_VENV) (about two minutes)"; $(ACTIONS_VENV)/bin/pip install -q $(PY_ACTIONS); }
 
 test: export DRIFTWATCH_ACTIONS_VENV := $(abspath $(ACTIONS_VENV))

@@ -75,7 +75,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "DriftwatchTestSupport", dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            name: "DriftwatchTestSupport",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
             path: "Tests/DriftwatchTestSupport", swiftSettings: strict),
         .testTarget(name: "driftwatchTests", dependencies: ["DriftStatistics", "DriftwatchTestSupport"], swiftSettings: strict),
         .testTarget(
@@ -91,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationsTests",
             dependencies: [
-                "Integrations", "Monitoring", "DriftwatchTestSupport", .product(name: "Logging", package: "swift-log"),
+                "Integrations", "Monitoring", "DriftwatchTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -221,7 +221,7 @@ actor ActionService: Service {
     }
 
     /// Marks runs left `running` by an earlier process as failed.
-    private func recoverInterrupted() async {
+    func recoverInterrupted() async {
         do {
             for var run in try await store.actionRuns(statuses: [.running], beforeID: nil, limit: 1000) {
                 try await finish(

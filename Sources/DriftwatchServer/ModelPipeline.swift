@@ -260,8 +260,7 @@ actor ModelPipeline {
         if !unsavedClosed.isEmpty { return true }
         guard unsavedEvents > 0 else { return false }
         if unsavedEvents >= saving.maxUnsavedEvents { return true }
-        let elapsed = (ContinuousClock.now - lastSave).components
-        return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18 >= saving.interval
+        return (ContinuousClock.now - lastSave).fractionalSeconds >= saving.interval
     }
 
     private func markBaselineStale() {

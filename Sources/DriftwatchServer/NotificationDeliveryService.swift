@@ -5,10 +5,10 @@ import ServiceLifecycle
 import Storage
 
 /// Delivers the queued alert notifications (`Store.dueNotifications`) to their receivers: a
-/// notification leaves the queue once its receiver answered 2xx, or refused it with a 4xx (logged,
-/// never retried); a 5xx answer or a network error schedules the next attempt by
-/// `DeliveryPolicy`. The queue is in the store, so what was not delivered before a restart is
-/// delivered after it. The loop wakes when the engine queues notifications and every second.
+/// notification leaves the queue once its receiver answered 2xx, or refused it with an answer a
+/// retry would get again, such as a 4xx (logged); a 5xx answer or a network error schedules the
+/// next attempt by `DeliveryPolicy`. The queue is in the store, so what was not delivered before
+/// a restart is delivered after it. The loop wakes when the engine queues notifications and every second.
 struct NotificationDeliveryService: Service {
     let store: any Store
     let receivers: [NotificationReceiver]

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Monitoring
 
 /// Logs every request (method, route template, status, duration) and records it in
 /// ``HTTPRequestMetrics``. It is the outermost middleware, so it sees the final status of
@@ -29,8 +30,7 @@ struct RequestObservationMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func record(_ request: Request, context: Context, route: String, status: Int, since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = (ContinuousClock.now - start).fractionalSeconds
         metrics.observe(route: route, status: status, seconds: seconds)
         let level: Logger.Level =
             switch status {

@@ -1,10 +1,11 @@
 import Monitoring
 
-/// What to do after an attempt to deliver a notification: a 2xx answer delivers it; a 4xx answer
-/// means the receiver refuses this body and a retry would be refused too, so it is dropped (and
-/// logged); a 5xx answer or a network error is retried with exponential backoff — 1 s, 2 s, 4 s, …
-/// up to 5 minutes — with up to ±20 % jitter, so receivers coming back are not hit by every
-/// sender at once.
+/// What to do after an attempt to deliver a notification: a 2xx answer delivers it; a network
+/// error, a 5xx, 408 or 429 answer is retried (the rule actions follow as well,
+/// ``ActionPolicy/isRetryable(status:)``) with exponential backoff — 1 s, 2 s, 4 s, … up to 5
+/// minutes — with up to ±20 % jitter, so receivers coming back are not hit by every sender at
+/// once; any other answer (a 4xx refusing this body, a redirect) would come again, so the
+/// notification is dropped and logged, as Alertmanager's notifiers do.
 public enum DeliveryPolicy {
     public enum Outcome: Sendable, Equatable {
         case delivered
@@ -17,7 +18,7 @@ public enum DeliveryPolicy {
     /// `status` nil for a network error; `attempts` made before this one; `jitter` in [-1, 1].
     public static func outcome(status: Int?, attempts: Int, jitter: Double) -> Outcome {
         if let status, (200..<300).contains(status) { return .delivered }
-        if let status, (400..<500).contains(status), status != 408, status != 429 { return .rejected(status: status) }
+        if let status, !ActionPolicy.isRetryable(status: status) { return .rejected(status: status) }
         let base = ActionPolicy.backoff(afterAttempt: attempts + 1, base: 1)
         return .retry(afterSeconds: base * (1 + 0.2 * max(-1, min(1, jitter))))
     }

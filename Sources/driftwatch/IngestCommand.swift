@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Monitoring
 
 /// `driftwatch ingest`: replays an NDJSON file of prediction (or label) events into a running
 /// server in batches, streaming the file, with progress on standard error and a summary on
@@ -93,7 +94,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     static func summary(_ tally: IngestTally, file: String, model: String, labels: Bool, elapsed: Duration) -> String {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.fractionalSeconds
         var text = "Ingested \(file) into model '\(model)' (\(labels ? "labels" : "predictions")):\n"
         text += "  sent        \(tally.sent) events in \(tally.batches) batch\(tally.batches == 1 ? "" : "es")\n"
         text += "  accepted    \(tally.accepted)\n"

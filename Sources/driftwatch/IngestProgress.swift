@@ -1,4 +1,5 @@
 import Foundation
+import Monitoring
 
 #if canImport(Glibc)
 import Glibc
@@ -60,7 +61,7 @@ struct IngestProgress {
     }
 
     static func eventsPerSecond(_ events: Int, _ elapsed: Duration) -> Int {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.fractionalSeconds
         return seconds > 0 ? Int((Double(events) / seconds).rounded()) : 0
     }
 }

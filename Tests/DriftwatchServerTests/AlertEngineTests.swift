@@ -1,6 +1,12 @@
 import DriftwatchTestSupport
 import Foundation
+import Logging
+import Monitoring
+import Storage
+import Synchronization
 import Testing
+
+@testable import DriftwatchServer
 
 #if canImport(Glibc)
 import Glibc
@@ -107,5 +113,60 @@ import Glibc
         }
         #expect(server.process.isRunning)
         #expect(server.stop() == 0)
+    }
+}
+
+/// The runs an alert engine triggers, over a series the test sets: a firing runs every action
+/// its rule names, a resolve only those with `on_resolved`, and an evaluation that changes
+/// nothing runs none; each run carries the alert and the window's figures.
+@Suite struct AlertEngineActionTests {
+    private static let file = """
+        model: m
+        rules:
+          - alert: Fired
+            expr: driftwatch_window_rows{model="m"} >= 5
+            actions: [retrain, rollback]
+        actions:
+          - name: retrain
+            kind: retrain
+            adapter: webhook
+            with: {url: "http://127.0.0.1:9/retrain"}
+          - name: rollback
+            kind: rollback
+            adapter: webhook
+            on_resolved: true
+            with: {url: "http://127.0.0.1:9/rollback"}
+        """
+
+    @Test func firingRunsEveryActionAndResolvingOnlyThoseOnResolved() async throws {
+        let parsed = try DetectorFileParser.parse(yaml: Self.file, path: "detectors/rules.yaml")
+        let scratch = try ScratchDirectory()
+        let store = try SQLiteStore(path: scratch.url.appendingPathComponent("dw.sqlite").path)
+        let rows = Mutex<Double>(5)
+        let engine = AlertEngine(
+            store: store, rules: parsed.rules, actions: parsed.actions, logger: Logger(label: "test")
+        ) {
+            var set = MetricSet()
+            try set.add(DriftwatchMetrics.windowRows, labels: ["model": "m"], value: rows.withLock { $0 })
+            return set
+        }
+        let woken = Mutex(0)
+        await engine.whenActionsTriggered { woken.withLock { $0 += 1 } }
+
+        try await engine.evaluate(at: 1000)
+        try await engine.evaluate(at: 1060)
+        rows.withLock { $0 = 2 }
+        try await engine.evaluate(at: 1120)
+        try await engine.evaluate(at: 1180)
+
+        let runs = try await store.actionRuns(statuses: nil, beforeID: nil, limit: 10).reversed()
+        #expect(runs.map { "\($0.action) \($0.trigger.event.rawValue) \($0.createdAt)" } == [
+            "retrain firing 1000.0", "rollback firing 1000.0", "rollback resolved 1120.0",
+        ])
+        #expect(runs.allSatisfy { $0.status == .triggered && $0.trigger.firedAt == 1000 && $0.model == "m" })
+        #expect(runs.map(\.trigger.windowRows) == [5, 5, 2])
+        #expect(Set(runs.map(\.idempotencyKey)).count == 3)
+        #expect(woken.withLock { $0 } == 2, "the action service is woken once per evaluation that triggered runs")
+        try await store.close()
     }
 }

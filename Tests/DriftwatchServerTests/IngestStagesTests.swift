@@ -1,33 +1,9 @@
+import DriftwatchTestSupport
 import Storage
 import Synchronization
 import Testing
 
 @testable import DriftwatchServer
-
-/// Lets tasks through once opened; tasks that arrive before wait.
-private final class Latch: Sendable {
-    private let state = Mutex<(open: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
-
-    func wait() async {
-        await withCheckedContinuation { continuation in
-            let passes = state.withLock { state in
-                if state.open { return true }
-                state.waiting.append(continuation)
-                return false
-            }
-            if passes { continuation.resume() }
-        }
-    }
-
-    func open() {
-        let waiting = state.withLock { state in
-            state.open = true
-            defer { state.waiting = [] }
-            return state.waiting
-        }
-        for continuation in waiting { continuation.resume() }
-    }
-}
 
 /// What the stages ran, in order.
 private final class Journal: Sendable {

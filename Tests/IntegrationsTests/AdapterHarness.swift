@@ -1,6 +1,6 @@
+import DriftwatchTestSupport
 import Foundation
 import Integrations
-import Logging
 import Monitoring
 import Synchronization
 
@@ -9,7 +9,7 @@ import Synchronization
 /// log lines (to check that no secret reaches them).
 final class AdapterHarness: Sendable {
     let attempts = Mutex<[ActionAttempt]>([])
-    let logLines = Mutex<[String]>([])
+    let logs = LogCapture()
 
     struct Outcome {
         var result: ActionResult?
@@ -28,11 +28,9 @@ final class AdapterHarness: Sendable {
         var run = ActionRun(of: definition, for: trigger, at: trigger.at)
         run.id = runID
         if let dryRun { run.dryRun = dryRun }
-        var logger = Logger(label: "adapter-test") { _ in CapturingLogHandler(sink: self) }
-        logger.logLevel = .debug
         let session = ActionSession(
             definition: definition, run: run, transport: AsyncHTTPTransport(), secrets: SecretResolver(environment: environment),
-            logger: logger
+            logger: logs.logger
         ) { attempt in self.attempts.withLock { $0.append(attempt) } }
         let adapter = ActionAdapters.adapter(for: definition.configuration)
         var outcome = Outcome(attempts: [], recorded: "")
@@ -43,7 +41,7 @@ final class AdapterHarness: Sendable {
         }
         outcome.attempts = attempts.withLock { $0 }
         let attemptText = outcome.attempts.map { "\($0.step)\n\($0.request)\n\($0.response)" }
-        outcome.recorded = (attemptText + logLines.withLock { $0 } + [outcome.failure?.message ?? "", outcome.result?.message ?? ""])
+        outcome.recorded = (attemptText + logs.lines + [outcome.failure?.message ?? "", outcome.result?.message ?? ""])
             .joined(separator: "\n")
         return outcome
     }
@@ -64,24 +62,5 @@ final class AdapterHarness: Sendable {
         ActionDefinition(
             name: "test-action", kind: kind, configuration: try ActionConfiguration(adapter: adapter, settings: settings), dryRun: dryRun,
             timeout: 20, retries: retries, retryBackoff: 0.05)
-    }
-}
-
-/// Keeps each log message with its metadata as one line.
-struct CapturingLogHandler: LogHandler {
-    let sink: AdapterHarness
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .debug
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt
-    ) {
-        let all = self.metadata.merging(metadata ?? [:]) { _, new in new }
-        sink.logLines.withLock { $0.append("\(level) \(message) \(all)") }
     }
 }

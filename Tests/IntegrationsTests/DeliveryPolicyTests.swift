@@ -7,6 +7,7 @@ import Testing
         #expect(DeliveryPolicy.outcome(status: 204, attempts: 0, jitter: 0) == .delivered)
         #expect(DeliveryPolicy.outcome(status: 400, attempts: 0, jitter: 0) == .rejected(status: 400))
         #expect(DeliveryPolicy.outcome(status: 404, attempts: 5, jitter: 0) == .rejected(status: 404))
+        #expect(DeliveryPolicy.outcome(status: 302, attempts: 0, jitter: 0) == .rejected(status: 302), "a redirect would come again")
         // Timeouts and rate limits are worth another try; so are server errors and lost connections.
         #expect(DeliveryPolicy.outcome(status: 408, attempts: 0, jitter: 0) == .retry(afterSeconds: 1))
         #expect(DeliveryPolicy.outcome(status: 429, attempts: 1, jitter: 0) == .retry(afterSeconds: 2))

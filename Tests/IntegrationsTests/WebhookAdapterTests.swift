@@ -101,6 +101,42 @@ import Testing
         }
     }
 
+    @Test func anAttemptPastTheTimeoutIsCutAndRetried() async throws {
+        let latch = Latch()
+        let arrivals = Mutex(0)
+        let router = Router()
+        router.post("/**") { _, _ in
+            arrivals.withLock { $0 += 1 }
+            await latch.wait()
+            return Response(status: .ok)
+        }
+        let server = try await LoopbackReceiver.start(router)
+        defer {
+            latch.open()
+            server.stop()
+        }
+        var definition = try webhook(server.port, retries: 1)
+        definition.timeout = 0.3
+        let outcome = await AdapterHarness().run(definition, environment: secrets)
+        #expect(outcome.attempts.map(\.outcome) == [.timeout, .timeout])
+        #expect(outcome.attempts.map(\.response) == ["no answer within 0.3 s", "no answer within 0.3 s"])
+        #expect(outcome.failure?.message == "call webhook failed after 2 attempts: no answer within 0.3 s", "\(outcome.failure?.message ?? "")")
+        #expect(arrivals.withLock { $0 } == 2)
+    }
+
+    @Test func aRefusedConnectionIsRetriedAsANetworkError() async throws {
+        let port = try RefusingPort()
+        // AsyncHTTPClient keeps trying to connect until the attempt's deadline, then reports the
+        // connection error: a short timeout keeps the test short.
+        var definition = try webhook(port.number, retries: 2)
+        definition.timeout = 0.5
+        let outcome = await AdapterHarness().run(definition, environment: secrets)
+        #expect(outcome.attempts.map(\.outcome) == [.networkError, .networkError, .networkError])
+        #expect(outcome.attempts.allSatisfy { $0.status == nil && $0.response.contains("Connection refused") })
+        #expect(outcome.failure?.message.contains("after 3 attempts") == true, "\(outcome.failure?.message ?? "")")
+        for secret in secrets.values { #expect(!outcome.recorded.contains(secret)) }
+    }
+
     @Test func aDryRunSendsNothingAndLogsTheRequest() async throws {
         let receiver = Receiver([])
         try await serving(receiver) { port in
@@ -109,7 +145,7 @@ import Testing
             #expect(outcome.failure == nil && receiver.seen.withLock { $0.isEmpty })
             #expect(outcome.attempts.map(\.outcome) == [.notSent])
             #expect(outcome.attempts[0].request.contains("POST http://127.0.0.1:\(port)/hooks/fraud-detector"))
-            #expect(harness.logLines.withLock { $0 }.contains { $0.contains("dry run") && $0.contains("/hooks/fraud-detector") })
+            #expect(harness.logs.lines.contains { $0.contains("dry run") && $0.contains("/hooks/fraud-detector") })
             for secret in secrets.values { #expect(!outcome.recorded.contains(secret)) }
         }
     }

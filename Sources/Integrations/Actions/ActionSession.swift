@@ -76,6 +76,7 @@ public final class ActionSession: Sendable {
         while true {
             attempt += 1
             let request = signing?(unsigned) ?? unsigned
+            let redactor = secrets.redactor
             let started = now()
             let clock = ContinuousClock.now
             var status: Int?
@@ -87,17 +88,23 @@ public final class ActionSession: Sendable {
                 response = received
                 status = received.status
                 outcome = (200..<300).contains(received.status) ? .ok : .refused
-                answer = secrets.redactor.summary(of: received)
+                answer = redactor.summary(of: received)
             } catch {
                 let text = "\(error)"
                 outcome = text.localizedCaseInsensitiveContains("deadline") || text.localizedCaseInsensitiveContains("timeout")
                     ? .timeout : .networkError
-                answer = secrets.redactor.redact(outcome == .timeout ? "no answer within \(definition.timeout) s" : text)
+                answer = redactor.redact(outcome == .timeout ? "no answer within \(definition.timeout) s" : text)
             }
-            let redactor = secrets.redactor
+            let summary = redactor.summary(of: request)
+            logger.debug(
+                "action request sent",
+                metadata: [
+                    "action": "\(run.action)", "run": "\(run.id)", "step": "\(step)", "request": "\(summary)",
+                    "outcome": "\(outcome.rawValue)",
+                ])
             await record(ActionAttempt(
                 step: step, startedAt: started, seconds: (ContinuousClock.now - clock).fractionalSeconds, outcome: outcome, status: status,
-                request: redactor.summary(of: request), response: answer))
+                request: summary, response: answer))
             if outcome == .ok, let response { return response }
             let firstLine = answer.split(separator: "\n").dropFirst().first.map(String.init) ?? answer
             guard ActionPolicy.isRetryable(status: status), attempt <= definition.retries else {
