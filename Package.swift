@@ -74,6 +74,7 @@ let package = Package(
             path: "Benchmarks/ingest-bench",
             swiftSettings: strict
         ),
+        .target(name: "NABScoring", path: "Benchmarks/NABScoring", swiftSettings: strict),
         .target(
             name: "DriftwatchTestSupport",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
@@ -99,6 +100,7 @@ let package = Package(
         .testTarget(
             name: "MonitoringTests", dependencies: ["Monitoring", "DriftStatistics", "DriftwatchTestSupport"], swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
+        .testTarget(name: "NABScoringTests", dependencies: ["NABScoring"], swiftSettings: strict),
         .testTarget(
             name: "DriftStatisticsTests",
             dependencies: ["DriftStatistics", "LinearAlgebra"],
