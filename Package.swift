@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "DriftStatistics", targets: ["DriftStatistics"]),
+        .library(name: "AnomalyDetection", targets: ["AnomalyDetection"]),
         .library(name: "Monitoring", targets: ["Monitoring"]),
         .library(name: "Storage", targets: ["Storage"]),
     ],
@@ -31,7 +32,8 @@ let package = Package(
         ),
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"], swiftSettings: strict),
         .target(name: "DriftStatistics", dependencies: ["LinearAlgebra"], swiftSettings: strict),
-        .target(name: "Monitoring", dependencies: ["DriftStatistics", "LinearAlgebra"], swiftSettings: strict),
+        .target(name: "AnomalyDetection", dependencies: ["DriftStatistics"], swiftSettings: strict),
+        .target(name: "Monitoring", dependencies: ["DriftStatistics", "LinearAlgebra", "AnomalyDetection"], swiftSettings: strict),
         .target(
             name: "Integrations",
             dependencies: [
@@ -101,6 +103,8 @@ let package = Package(
             name: "MonitoringTests", dependencies: ["Monitoring", "DriftStatistics", "DriftwatchTestSupport"], swiftSettings: strict),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .testTarget(name: "NABScoringTests", dependencies: ["NABScoring"], swiftSettings: strict),
+        .testTarget(
+            name: "AnomalyDetectionTests", dependencies: ["AnomalyDetection", "DriftStatistics"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "DriftStatisticsTests",
             dependencies: ["DriftStatistics", "LinearAlgebra"],

@@ -1,0 +1,93 @@
+/// The latest `capacity` values of a series, kept in arrival order (to know which one leaves)
+/// and sorted (for order statistics). Adding a value costs two binary searches and a shift of at
+/// most `capacity` doubles; the median is O(1) and the median absolute deviation O(log capacity).
+/// A sorted array beats a tree here: windows are a few hundred values, and shifting them is a
+/// single memory move.
+struct SortedWindow: Sendable, Codable, Equatable {
+    let capacity: Int
+    /// Arrival order, a ring once full: `arrival[next]` is the oldest.
+    private var arrival: [Double] = []
+    private var next = 0
+    private(set) var sorted: [Double] = []
+
+    init(capacity: Int) {
+        precondition(capacity > 0, "a window holds at least one value")
+        self.capacity = capacity
+        arrival.reserveCapacity(capacity)
+        sorted.reserveCapacity(capacity)
+    }
+
+    var count: Int { sorted.count }
+    var isFull: Bool { sorted.count == capacity }
+
+    mutating func append(_ value: Double) {
+        if arrival.count < capacity {
+            arrival.append(value)
+        } else {
+            let leaving = arrival[next]
+            arrival[next] = value
+            next = next + 1 == capacity ? 0 : next + 1
+            sorted.remove(at: Self.lowerBound(of: leaving, in: sorted))
+        }
+        sorted.insert(value, at: Self.lowerBound(of: value, in: sorted))
+    }
+
+    /// The median (the mean of the two middle values for an even count); nil when empty.
+    var median: Double? {
+        guard !sorted.isEmpty else { return nil }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// The median of |x − center| over the window (unscaled), found as the middle order statistic
+    /// of two sorted runs — the distances below `center` walking down and those above walking up —
+    /// without forming them.
+    func medianAbsoluteDeviation(from center: Double) -> Double {
+        let n = sorted.count
+        guard n > 0 else { return 0 }
+        let split = Self.lowerBound(of: center, in: sorted)
+        let middle = n / 2
+        let upper = distance(ranked: middle, center: center, split: split)
+        return n % 2 == 1 ? upper : (distance(ranked: middle - 1, center: center, split: split) + upper) / 2
+    }
+
+    /// The mean of |x − center| over the window; O(capacity), for when the median deviation is 0.
+    func meanAbsoluteDeviation(from center: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.reduce(0) { $0 + abs($1 - center) } / Double(sorted.count)
+    }
+
+    /// The `rank`-th smallest (0-based) of |x − center|: values below `split` give the run
+    /// center − sorted[split − 1 − i], the others sorted[split + i] − center, both increasing.
+    /// A binary search finds how many come from the lower run.
+    private func distance(ranked rank: Int, center: Double, split: Int) -> Double {
+        let lowerCount = split
+        let upperCount = sorted.count - split
+        func lower(_ i: Int) -> Double { center - sorted[split - 1 - i] }
+        func upper(_ i: Int) -> Double { sorted[split + i] - center }
+        let wanted = rank + 1
+        var low = max(0, wanted - upperCount)
+        var high = min(wanted, lowerCount)
+        while low < high {
+            let fromLower = (low + high) / 2
+            let fromUpper = wanted - fromLower
+            if fromUpper > 0, lower(fromLower) < upper(fromUpper - 1) {
+                low = fromLower + 1
+            } else {
+                high = fromLower
+            }
+        }
+        let fromUpper = wanted - low
+        return max(low > 0 ? lower(low - 1) : -.infinity, fromUpper > 0 ? upper(fromUpper - 1) : -.infinity)
+    }
+
+    private static func lowerBound(of value: Double, in values: [Double]) -> Int {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

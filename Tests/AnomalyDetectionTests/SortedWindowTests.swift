@@ -1,0 +1,42 @@
+import DriftStatistics
+import Testing
+
+@testable import AnomalyDetection
+
+@Suite struct SortedWindowTests {
+    /// Median and MAD by brute force over the same values.
+    private func expected(_ values: [Double]) -> (median: Double, mad: Double) {
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
+        let center = median(values)
+        return (center, median(values.map { abs($0 - center) }))
+    }
+
+    @Test func keepsTheLatestValuesSortedWithTheirMedianAndMAD() {
+        var generator = SplitMix64(seed: 7)
+        for capacity in [1, 2, 3, 4, 7, 16, 33] {
+            var window = SortedWindow(capacity: capacity)
+            var all: [Double] = []
+            for step in 0..<300 {
+                // Rounded values make ties, which the binary searches must get right too.
+                let value = step % 11 == 0 ? 5 : (generator.nextOpenUnit() * 20).rounded() / 2
+                window.append(value)
+                all.append(value)
+                let latest = Array(all.suffix(capacity))
+                #expect(window.sorted == latest.sorted())
+                let (median, mad) = expected(latest)
+                #expect(window.median == median)
+                #expect(window.medianAbsoluteDeviation(from: median) == mad, "capacity \(capacity), step \(step)")
+                #expect(abs(window.meanAbsoluteDeviation(from: median) - latest.reduce(0) { $0 + abs($1 - median) } / Double(latest.count)) < 1e-12)
+            }
+        }
+    }
+
+    @Test func anEmptyWindowHasNoMedian() {
+        let window = SortedWindow(capacity: 4)
+        #expect(window.median == nil && window.medianAbsoluteDeviation(from: 0) == 0 && window.count == 0)
+    }
+}
