@@ -33,7 +33,7 @@ BLAS_SUITES := Matrix|Cholesky|SymmetricEigen|SingularValue|MaximumMeanDiscrepan
 MULTIARCH := $(shell gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
 REFERENCE_BLAS := /usr/lib/$(MULTIARCH)/blas:/usr/lib/$(MULTIARCH)/lapack
 
-.PHONY: all build demo test test-tools deps deps-fast-blas bench bench-ingest fixtures clean
+.PHONY: all build demo test test-tools deps deps-fast-blas bench bench-ingest bench-anomaly fixtures clean
 
 all: build
 
@@ -100,6 +100,13 @@ bench-ingest: deps-fast-blas
 	swift build -c release --product driftwatch
 	swift build -c release --product ingest-bench
 	.build/release/ingest-bench --python $(EVIDENTLY_VENV)/bin/python $(BENCH_INGEST_FLAGS)
+
+# Release anomaly benchmark: every metric detector on the NAB development split (Benchmarks/nab)
+# scored by driftwatch's NAB scorer beside NAB's published detectors, then points per second per
+# detector (README "Metric anomaly detection"). BENCH_ANOMALY_FLAGS passes flags (e.g. --nab-only).
+bench-anomaly:
+	swift build -c release --product anomaly-bench
+	.build/release/anomaly-bench $(BENCH_ANOMALY_FLAGS)
 
 # Regenerates the committed conformance fixtures from the peers (not needed to run the tests).
 fixtures:

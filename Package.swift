@@ -77,6 +77,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "NABScoring", path: "Benchmarks/NABScoring", swiftSettings: strict),
+        .executableTarget(
+            name: "anomaly-bench",
+            dependencies: ["AnomalyDetection", "NABScoring", "DriftStatistics", "Monitoring"],
+            path: "Benchmarks/anomaly-bench",
+            swiftSettings: strict
+        ),
         .target(
             name: "DriftwatchTestSupport",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
@@ -104,7 +110,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], swiftSettings: strict),
         .testTarget(name: "NABScoringTests", dependencies: ["NABScoring"], swiftSettings: strict),
         .testTarget(
-            name: "AnomalyDetectionTests", dependencies: ["AnomalyDetection", "DriftStatistics"], resources: [.copy("Fixtures")], swiftSettings: strict),
+            name: "AnomalyDetectionTests", dependencies: ["AnomalyDetection", "DriftStatistics", "NABScoring"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "DriftStatisticsTests",
             dependencies: ["DriftStatistics", "LinearAlgebra"],

@@ -27,10 +27,8 @@ public struct SPOTDetector: StreamingAnomalyDetector {
     private var pending: [Double] = []
     private var upper: SPOTTail?
     private var lower: SPOTTail?
-    /// The last `depth` normal values (DSPOT), a ring once full, and their sum.
-    private var recent: [Double] = []
-    private var oldestRecent = 0
-    private var recentSum = 0.0
+    /// The mean of the last `depth` normal values (DSPOT).
+    private var recent: MovingMean
 
     /// - Parameters:
     ///   - risk: q, the probability of flagging a normal value (default 1e-4).
@@ -45,6 +43,7 @@ public struct SPOTDetector: StreamingAnomalyDetector {
         self.level = min(max(level, 0.5), 0.999)
         self.depth = max(depth, 0)
         self.maximumPeaks = max(maximumPeaks, 10)
+        recent = MovingMean(length: max(depth, 1))
     }
 
     public mutating func observe(_ value: Double, at time: Double) -> AnomalyVerdict {
@@ -64,7 +63,7 @@ public struct SPOTDetector: StreamingAnomalyDetector {
 
     /// The mean DSPOT subtracts (0 for SPOT).
     private var baseline: Double {
-        depth == 0 || recent.isEmpty ? 0 : recentSum / Double(recent.count)
+        depth == 0 ? 0 : recent.mean
     }
 
     private mutating func calibrate(with value: Double) {
@@ -81,16 +80,6 @@ public struct SPOTDetector: StreamingAnomalyDetector {
     }
 
     private mutating func remember(_ value: Double) {
-        guard depth > 0 else { return }
-        if recent.count < depth {
-            recent.append(value)
-            recentSum += value
-        } else {
-            let leaving = recent[oldestRecent]
-            recent[oldestRecent] = value
-            oldestRecent = (oldestRecent + 1) % depth
-            // Summed afresh once per lap, so rounding cannot pile up over a long stream.
-            recentSum = oldestRecent == 0 ? recent.reduce(0, +) : recentSum + value - leaving
-        }
+        if depth > 0 { recent.add(value) }
     }
 }

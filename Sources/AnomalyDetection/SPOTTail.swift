@@ -4,8 +4,10 @@ import Foundation
 /// KDD 2017): excesses ("peaks") over an initial threshold t are modelled by a generalized Pareto
 /// distribution, which puts the alarm threshold z_q where the probability of exceeding it is the
 /// risk q: z_q = t + GPD quantile at q·n/Nₜ (n observations, Nₜ peaks). A value above z_q is an
-/// alarm; every value above t is a new peak, and the fit is redone (``SPOTDetector`` says why
-/// alarms are peaks too).
+/// alarm; every value above t is a new peak (``SPOTDetector`` says why alarms are peaks too).
+/// The fit is redone after each new peak while there are fewer than 20, then after every 5 % more:
+/// one more peak barely moves a fit to hundreds, and each fit costs a pass over all of them per
+/// step of the root search.
 ///
 /// Memory is bounded: at most `capacity` peaks are kept, the oldest dropped first, and n then
 /// counts the observations since the last dropped peak, so Nₜ/n stays the rate of peaks over the
@@ -23,6 +25,7 @@ struct SPOTTail: Sendable, Codable, Equatable {
     /// The observation count at the last dropped peak (0 before any).
     private var spanStart = 0
     private var fit: GeneralizedParetoFit?
+    private var peaksSinceFit = 0
     private(set) var alarm: Double
 
     /// Calibrates on `values`: t is their `level` quantile, their excesses over it the first peaks.
@@ -63,7 +66,8 @@ struct SPOTTail: Sendable, Codable, Equatable {
         observations += 1
         guard value > threshold else { return }
         remember(value - threshold)
-        refit()
+        peaksSinceFit += 1
+        if peaksSinceFit >= max(1, peaks.count / 20) { refit() }
     }
 
     private mutating func remember(_ excess: Double) {
@@ -79,6 +83,7 @@ struct SPOTTail: Sendable, Codable, Equatable {
     }
 
     private mutating func refit() {
+        peaksSinceFit = 0
         fit = GeneralizedParetoFit(excesses: peaks)
         let rate = peakRate
         if let fit, rate > risk {

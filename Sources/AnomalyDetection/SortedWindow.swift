@@ -1,8 +1,8 @@
 /// The latest `capacity` values of a series, kept in arrival order (to know which one leaves)
-/// and sorted (for order statistics). Adding a value costs two binary searches and a shift of at
-/// most `capacity` doubles; the median is O(1) and the median absolute deviation O(log capacity).
-/// A sorted array beats a tree here: windows are a few hundred values, and shifting them is a
-/// single memory move.
+/// and sorted (for order statistics). Adding a value costs two binary searches and one shift of
+/// the values ranked between the leaving and the arriving one; the median is O(1) and the median
+/// absolute deviation O(log capacity). A sorted array beats a tree here: windows are a few
+/// hundred to a few thousand values, and shifting them is a single memory move.
 struct SortedWindow: Sendable, Codable, Equatable {
     let capacity: Int
     /// Arrival order, a ring once full: `arrival[next]` is the oldest.
@@ -21,15 +21,54 @@ struct SortedWindow: Sendable, Codable, Equatable {
     var isFull: Bool { sorted.count == capacity }
 
     mutating func append(_ value: Double) {
-        if arrival.count < capacity {
+        append(value, rankedAt: Self.lowerBound(of: value, in: sorted))
+    }
+
+    /// Appends `value` whose ``lowerBound(of:)`` the caller already found.
+    mutating func append(_ value: Double, rankedAt into: Int) {
+        guard arrival.count == capacity else {
             arrival.append(value)
-        } else {
-            let leaving = arrival[next]
-            arrival[next] = value
-            next = next + 1 == capacity ? 0 : next + 1
-            sorted.remove(at: Self.lowerBound(of: leaving, in: sorted))
+            sorted.insert(value, at: into)
+            return
         }
-        sorted.insert(value, at: Self.lowerBound(of: value, in: sorted))
+        let leaving = arrival[next]
+        arrival[next] = value
+        next = next + 1 == capacity ? 0 : next + 1
+        // One shift of the values between where the old one leaves and the new one lands, rather
+        // than a removal and an insertion that each move everything above them.
+        let out = Self.lowerBound(of: leaving, in: sorted)
+        sorted.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            if into > out {
+                (base + out).update(from: base + out + 1, count: into - 1 - out)
+                base[into - 1] = value
+            } else {
+                (base + into + 1).update(from: base + into, count: out - into)
+                base[into] = value
+            }
+        }
+    }
+
+    /// The index of the first value not below `value` (the count of values below it).
+    func lowerBound(of value: Double) -> Int {
+        Self.lowerBound(of: value, in: sorted)
+    }
+
+    /// How many values are at most `value`, given its ``lowerBound(of:)``: the values equal to
+    /// it are counted by galloping from there, since ties are usually few.
+    func count(atMost value: Double, lowerBound: Int) -> Int {
+        var low = lowerBound
+        var step = 1
+        while low + step <= sorted.count, sorted[low + step - 1] <= value {
+            low += step
+            step *= 2
+        }
+        var high = min(low + step - 1, sorted.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] <= value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The median (the mean of the two middle values for an even count); nil when empty.
@@ -45,8 +84,11 @@ struct SortedWindow: Sendable, Codable, Equatable {
     func medianAbsoluteDeviation(from center: Double) -> Double {
         let n = sorted.count
         guard n > 0 else { return 0 }
-        let split = Self.lowerBound(of: center, in: sorted)
+        // The center is usually the median, whose rank is known when it has no copies.
         let middle = n / 2
+        let split =
+            sorted[middle] >= center && (middle == 0 || sorted[middle - 1] < center)
+            ? middle : Self.lowerBound(of: center, in: sorted)
         let upper = distance(ranked: middle, center: center, split: split)
         return n % 2 == 1 ? upper : (distance(ranked: middle - 1, center: center, split: split) + upper) / 2
     }
@@ -81,13 +123,19 @@ struct SortedWindow: Sendable, Codable, Equatable {
         return max(low > 0 ? lower(low - 1) : -.infinity, fromUpper > 0 ? upper(fromUpper - 1) : -.infinity)
     }
 
+    @inline(__always)
     private static func lowerBound(of value: Double, in values: [Double]) -> Int {
-        var low = 0
-        var high = values.count
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] < value { low = middle + 1 } else { high = middle }
+        values.withUnsafeBufferPointer { buffer in
+            // Branch-free halving: the comparison only moves the base, which the processor can
+            // compute without predicting it.
+            var base = 0
+            var length = buffer.count
+            while length > 1 {
+                let half = length / 2
+                base = buffer[base + half - 1] < value ? base + half : base
+                length -= half
+            }
+            return length == 1 && buffer[base] < value ? base + 1 : base
         }
-        return low
     }
 }

@@ -31,6 +31,11 @@ import Testing
                 #expect(window.median == median)
                 #expect(window.medianAbsoluteDeviation(from: median) == mad, "capacity \(capacity), step \(step)")
                 #expect(abs(window.meanAbsoluteDeviation(from: median) - latest.reduce(0) { $0 + abs($1 - median) } / Double(latest.count)) < 1e-12)
+                for probe in [value, value + 0.25, -1, 100] {
+                    let below = window.lowerBound(of: probe)
+                    #expect(below == latest.filter { $0 < probe }.count)
+                    #expect(window.count(atMost: probe, lowerBound: below) == latest.filter { $0 <= probe }.count)
+                }
             }
         }
     }
