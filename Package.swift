@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "driftwatch",
             dependencies: [
-                "Monitoring", "DriftStatistics", "DriftwatchServer",
+                "Monitoring", "DriftStatistics", "AnomalyDetection", "DriftwatchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -87,7 +87,8 @@ let package = Package(
             name: "DriftwatchTestSupport",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
             path: "Tests/DriftwatchTestSupport", swiftSettings: strict),
-        .testTarget(name: "driftwatchTests", dependencies: ["DriftStatistics", "DriftwatchTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "driftwatchTests", dependencies: ["DriftStatistics", "AnomalyDetection", "DriftwatchTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "DriftwatchServerTests",
             dependencies: [

@@ -15,7 +15,7 @@ struct Driftwatch: AsyncParsableCommand {
         abstract: "Monitor machine-learning models for data drift.",
         subcommands: [
             CheckCommand.self, ServeCommand.self, DemoCommand.self, BaselineCommand.self, IngestCommand.self,
-            ValidateCommand.self, RulesCommand.self, ActionsCommand.self,
+            ValidateCommand.self, RulesCommand.self, ActionsCommand.self, AnomalyCommand.self,
         ]
     )
 
@@ -34,7 +34,7 @@ struct Driftwatch: AsyncParsableCommand {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == 1 { exit(withError: error) }
             // The hint names the subcommand being used; `check` was the first and stays the default.
-            let subcommand = CommandLine.arguments.dropFirst().first.flatMap { ["serve", "demo", "baseline", "ingest", "validate", "rules"].contains($0) ? $0 : nil } ?? "check"
+            let subcommand = CommandLine.arguments.dropFirst().first.flatMap { ["serve", "demo", "baseline", "ingest", "validate", "rules", "actions", "anomaly"].contains($0) ? $0 : nil } ?? "check"
             standardError("driftwatch: \(message(for: error))\n(see 'driftwatch \(subcommand) --help')\n")
             Self.exit(withError: ExitCode(2))
         }
