@@ -3,6 +3,10 @@
 /// the values ranked between the leaving and the arriving one; the median is O(1) and the median
 /// absolute deviation O(log capacity). A sorted array beats a tree here: windows are a few
 /// hundred to a few thousand values, and shifting them is a single memory move.
+///
+/// Saved as its capacity and values oldest first; the sorted copy is rebuilt on loading, which
+/// halves what a detector's saved state weighs. Two windows are equal when they hold the same
+/// values in the same arrival order.
 struct SortedWindow: Sendable, Codable, Equatable {
     let capacity: Int
     /// Arrival order, a ring once full: `arrival[next]` is the oldest.
@@ -19,6 +23,38 @@ struct SortedWindow: Sendable, Codable, Equatable {
 
     var count: Int { sorted.count }
     var isFull: Bool { sorted.count == capacity }
+
+    /// The values held, oldest first.
+    var oldestFirst: [Double] {
+        Array(arrival[next...] + arrival[..<next])
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case capacity, values
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let capacity = try container.decode(Int.self, forKey: .capacity)
+        let values = try container.decode([Double].self, forKey: .values)
+        guard capacity > 0, values.count <= capacity else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .values, in: container, debugDescription: "\(values.count) values in a window of \(capacity)")
+        }
+        self.init(capacity: capacity)
+        arrival = values
+        sorted = values.sorted()
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(capacity, forKey: .capacity)
+        try container.encode(oldestFirst, forKey: .values)
+    }
+
+    static func == (left: SortedWindow, right: SortedWindow) -> Bool {
+        left.capacity == right.capacity && left.oldestFirst == right.oldestFirst
+    }
 
     mutating func append(_ value: Double) {
         append(value, rankedAt: Self.lowerBound(of: value, in: sorted))

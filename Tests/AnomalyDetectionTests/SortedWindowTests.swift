@@ -1,4 +1,5 @@
 import DriftStatistics
+import Foundation
 import Testing
 
 @testable import AnomalyDetection
@@ -38,6 +39,22 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Saved oldest first and rebuilt: the same values, order statistics and future.
+    @Test func savesItsValuesOldestFirstAndRebuildsTheSortedCopy() throws {
+        var window = SortedWindow(capacity: 5)
+        for value in [5.0, 1, 4, 2, 8, 7, 3] { window.append(value) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let saved = try encoder.encode(window)
+        #expect(String(decoding: saved, as: UTF8.self) == #"{"capacity":5,"values":[4,2,8,7,3]}"#)
+        var restored = try JSONDecoder().decode(SortedWindow.self, from: saved)
+        #expect(restored == window && restored.sorted == [2, 3, 4, 7, 8] && restored.median == 4)
+        window.append(6)
+        restored.append(6)
+        #expect(restored == window && restored.sorted == window.sorted && restored.oldestFirst == [2, 8, 7, 3, 6])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(SortedWindow.self, from: Data(#"{"capacity":2,"values":[1,2,3]}"#.utf8)) }
     }
 
     @Test func anEmptyWindowHasNoMedian() {
