@@ -76,7 +76,7 @@ let package = Package(
             path: "Benchmarks/ingest-bench",
             swiftSettings: strict
         ),
-        .target(name: "NABScoring", path: "Benchmarks/NABScoring", swiftSettings: strict),
+        .target(name: "NABScoring", dependencies: ["Monitoring"], path: "Benchmarks/NABScoring", swiftSettings: strict),
         .executableTarget(
             name: "anomaly-bench",
             dependencies: ["AnomalyDetection", "NABScoring", "DriftStatistics", "Monitoring"],

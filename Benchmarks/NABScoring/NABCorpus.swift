@@ -1,4 +1,5 @@
 import Foundation
+import Monitoring
 
 /// The NAB data in a directory laid out as NAB ships it (`data/<folder>/<file>.csv`,
 /// `labels/combined_windows.json`, `profiles.json`): every series named in the window labels,
@@ -9,7 +10,11 @@ public struct NABCorpus: Sendable {
     /// `standard`, `reward_low_FP_rate`, `reward_low_FN_rate`, in that order.
     public let profiles: [NABProfile]
 
-    public init(directory: URL) throws(NABScoringError) {
+    /// The development split committed under `Benchmarks/nab`.
+    public static let bundledDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("nab")
+
+    public init(directory: URL = NABCorpus.bundledDirectory) throws(NABScoringError) {
         self.directory = directory
         let labels = directory.appendingPathComponent("labels/combined_windows.json")
         let windows: [String: [[String]]]
@@ -43,7 +48,8 @@ public struct NABCorpus: Sendable {
                 continue
             }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count == 2, let value = Double(fields[1]), let time = secondsSince1970(fields[0]) else {
+            // NAB's timestamps have no offset; they are read as UTC.
+            guard fields.count == 2, let value = Double(fields[1]), let time = try? RFC3339Timestamp.epochSeconds(String(fields[0]) + "Z") else {
                 throw NABScoringError("\(name):\(index + 1): expected 'YYYY-MM-DD HH:MM:SS,number', got '\(line)'")
             }
             timestamps.append(String(fields[0]))
@@ -63,18 +69,24 @@ public struct NABCorpus: Sendable {
         return NABSeries(name: name, timestamps: timestamps, times: times, values: values, windows: rows)
     }
 
-    /// `YYYY-MM-DD HH:MM:SS` read as UTC, by the days-from-civil count of the proleptic
-    /// Gregorian calendar (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms").
-    static func secondsSince1970(_ text: Substring) -> Double? {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" }).compactMap { Int($0) }
-        guard parts.count == 6 else { return nil }
-        let (year, month, day) = (parts[1] <= 2 ? parts[0] - 1 : parts[0], parts[1], parts[2])
-        let era = (year >= 0 ? year : year - 399) / 400
-        let yearOfEra = year - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        return Double(days * 86_400 + parts[3] * 3600 + parts[4] * 60 + parts[5])
+    /// The scores a published NAB detector gave each series (`results/<detector>/<series>`, one
+    /// `anomaly_score` per row after a header), in the corpus' series order.
+    public func publishedScores(of detector: String) throws(NABScoringError) -> [[Double]] {
+        try series.map { series throws(NABScoringError) in
+            let url = directory.appendingPathComponent("results/\(detector)/\(series.name)")
+            let text: String
+            do {
+                text = try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw NABScoringError("\(url.path): \(error)")
+            }
+            var scores: [Double] = []
+            for (index, line) in text.split(whereSeparator: \.isNewline).enumerated().dropFirst() {
+                guard let score = Double(line) else { throw NABScoringError("\(url.path):\(index + 1): '\(line)' is not a score") }
+                scores.append(score)
+            }
+            return scores
+        }
     }
 
     private static func profiles(in directory: URL) throws(NABScoringError) -> [NABProfile] {

@@ -19,13 +19,7 @@ enum NABTable {
         }
         Swift.print("NAB's published detectors on the same split, scored by the same scorer:")
         for detector in ["numenta", "relativeEntropy", "twitterADVec", "windowedGaussian"] {
-            let scores = try corpus.series.map { series in
-                let url = directory.appendingPathComponent("results/\(detector)/\(series.name)")
-                return try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst().map { line in
-                    guard let score = Double(line) else { throw NABScoringError("\(url.path): '\(line)' is not a score") }
-                    return score
-                }
-            }
+            let scores = try corpus.publishedScores(of: detector)
             try row(detector, scores, scorer, corpus, note: "")
         }
     }

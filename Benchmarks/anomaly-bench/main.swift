@@ -9,8 +9,7 @@ import NABScoring
 // Benchmarks/nab). Build in release: `make bench-anomaly`.
 
 let arguments = CommandLine.arguments
-let directory = arguments.firstIndex(of: "--data").map { URL(fileURLWithPath: arguments[$0 + 1]) }
-    ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("nab")
+let directory = arguments.firstIndex(of: "--data").map { URL(fileURLWithPath: arguments[$0 + 1]) } ?? NABCorpus.bundledDirectory
 let runNAB = !arguments.contains("--throughput-only")
 let runThroughput = !arguments.contains("--nab-only")
 let kinds: [AnomalyDetectorKind] = try arguments.firstIndex(of: "--only").map { index in

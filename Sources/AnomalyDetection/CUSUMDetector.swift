@@ -31,11 +31,7 @@ public struct CUSUMDetector: StreamingAnomalyDetector {
 
     public mutating func observe(_ value: Double, at time: Double) -> AnomalyVerdict {
         guard value.isFinite else { return .quiet }
-        guard reference.count >= warmUp else {
-            reference.add(value)
-            return .quiet
-        }
-        let z = reference.standardized(value)
+        guard let z = reference.standardizedAfterLearning(value, warmUp: warmUp) else { return .quiet }
         upper = max(0, upper + z - allowance)
         lower = max(0, lower - z - allowance)
         let verdict = AnomalyVerdict(statistic: max(upper, lower), level: decisionInterval)

@@ -38,11 +38,7 @@ public struct PageHinkleyDetector: StreamingAnomalyDetector {
 
     public mutating func observe(_ value: Double, at time: Double) -> AnomalyVerdict {
         guard value.isFinite else { return .quiet }
-        guard reference.count >= warmUp else {
-            reference.add(value)
-            return .quiet
-        }
-        let z = reference.standardized(value)
+        guard let z = reference.standardizedAfterLearning(value, warmUp: warmUp) else { return .quiet }
         guard z.isFinite else {
             self = PageHinkleyDetector(delta: delta, threshold: threshold, alpha: alpha, warmUp: warmUp)
             return AnomalyVerdict(statistic: .infinity, level: threshold)

@@ -15,6 +15,16 @@ struct RunningMoments: Sendable, Codable, Equatable {
     var variance: Double { count > 0 ? squares / Double(count) : 0 }
     var standardDeviation: Double { variance.squareRoot() }
 
+    /// Learns `value` while fewer than `warmUp` values are in, answering nil; after that, leaves
+    /// the moments as they are and answers `value` standardised by them: a reference learned once.
+    mutating func standardizedAfterLearning(_ value: Double, warmUp: Int) -> Double? {
+        guard count >= warmUp else {
+            add(value)
+            return nil
+        }
+        return standardized(value)
+    }
+
     /// (value − mean)/deviation; ±∞ for a change from values that never varied.
     func standardized(_ value: Double) -> Double {
         let deviation = value - mean

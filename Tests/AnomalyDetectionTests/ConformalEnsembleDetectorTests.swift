@@ -59,9 +59,7 @@ import Testing
     /// The default detector on the NAB development split committed under Benchmarks/nab: at least
     /// 65 on the standard profile (the design's measured 65.36; numenta's HTM scores 69.52).
     @Test func scoresAtLeastSixtyFiveOnTheNABDevelopmentSplit() throws {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Benchmarks/nab")
-        let corpus = try NABCorpus(directory: directory)
+        let corpus = try NABCorpus()
         let scores = corpus.series.map { series in
             var detector = ConformalEnsembleDetector()
             return zip(series.values, series.times).map { detector.observe($0, at: $1).score }
