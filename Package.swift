@@ -45,13 +45,16 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "Storage",
-            dependencies: ["Monitoring", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: [
+                "AnomalyDetection", "Monitoring", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .target(
             name: "DriftwatchServer",
             dependencies: [
-                "Monitoring", "Storage", "Integrations", .product(name: "Hummingbird", package: "hummingbird"),
+                "AnomalyDetection", "Monitoring", "Storage", "Integrations", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict

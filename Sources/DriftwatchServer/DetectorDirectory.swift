@@ -36,8 +36,9 @@ public enum DetectorDirectory {
         return DetectorSet(files: files)
     }
 
-    /// Problems between files: alert and action names must be unique (an alert's state is kept by
-    /// its name), and rules may name only defined actions.
+    /// Problems between files: alert, action and metric-anomaly detector names must be unique (an
+    /// alert's state is kept by its name, a watched series' by its detector's), and rules may name
+    /// only defined actions.
     static func crossCheck(_ files: [DetectorFile]) -> [DetectorFileError] {
         func error(at place: SourcePlace?, in file: DetectorFile, _ message: String) -> DetectorFileError {
             DetectorFileError(file: file.path, line: place?.line ?? 1, column: place?.column ?? 1, message: message)
@@ -60,6 +61,8 @@ public enum DetectorDirectory {
         }
         let actions = firstDefinitions("action") { $0.actions.map { ($0.name, $0.place) } }
         _ = firstDefinitions("alert") { $0.rules.map { ($0.name, $0.place) } }
+        // A metric-anomaly detector's name keys its scores and saved state, whatever file it is in.
+        _ = firstDefinitions("metric-anomaly detector") { $0.metricAnomalies.map { ($0.name, $0.place) } }
         for file in files {
             for rule in file.rules {
                 for action in rule.actions where actions[action] == nil {

@@ -1,3 +1,4 @@
+import AnomalyDetection
 import DriftStatistics
 import Monitoring
 import Yams
@@ -9,6 +10,9 @@ import Yams
 enum DetectorFileParser {
     static let fileKeys = ["model", "models", "window", "allowed_lateness", "baseline", "detectors", "rules", "actions"]
     static let detectorKeys = ["name", "kind", "features", "method", "threshold", "min_rows", "overrides"]
+    static let metricAnomalyKeys = ["name", "kind", "series", "detector", "parameters", "hold"]
+    /// The `kind` of a detector watching metric series rather than a model's windows.
+    static let metricAnomalyKind = "metric-anomaly"
     static let ruleKeys = ["alert", "expr", "for", "keep_firing_for", "labels", "annotations", "actions"]
     static let actionKeys = [
         "name", "kind", "adapter", "cooldown", "max_concurrent", "approval", "approval_timeout", "dry_run", "on_resolved", "timeout",
@@ -30,6 +34,7 @@ enum DetectorFileParser {
         }
         let fields = reader.fields(root, known: fileKeys, context: "file")
         var models: ModelSelector?
+        var modelsMissing = false
         switch (fields["model"], fields["models"]) {
         case (let node?, nil):
             models = reader.text(node, "model").map { ModelSelector(patterns: [$0]) }
@@ -42,14 +47,22 @@ enum DetectorFileParser {
         case (.some, .some(let node)):
             reader.fail(node, "give 'model' or 'models', not both")
         case (nil, nil):
-            reader.fail(root, "file: 'model' (a name) or 'models' (names or globs such as \"fraud-*\") is required")
+            modelsMissing = true
         }
         var window: WindowSpec?
         if let node = fields["window"] { window = Self.window(node, &reader) }
         let lateness = fields["allowed_lateness"].flatMap { reader.duration($0, "allowed_lateness", allowingZero: true) }
         let baseline = fields["baseline"].flatMap { reader.name($0, "baseline") }
-        let detectors = Self.list(fields["detectors"], "detectors", &reader) { node, context, reader in
-            Self.detector(node, context, &reader)
+        let entries = Self.list(fields["detectors"], "detectors", &reader) { node, context, reader in
+            Self.detectorEntry(node, context, yaml: yaml, &reader)
+        }
+        let detectors = entries.compactMap { entry -> (value: DetectorSpec, node: Node)? in
+            guard case .model(let spec) = entry.value else { return nil }
+            return (spec, entry.node)
+        }
+        let metricAnomalies = entries.compactMap { entry -> MetricAnomalySpec? in
+            guard case .metricAnomaly(let spec) = entry.value else { return nil }
+            return spec
         }
         let rules = Self.list(fields["rules"], "rules", &reader) { node, context, reader in
             Self.rule(node, context, yaml: yaml, &reader)
@@ -57,7 +70,19 @@ enum DetectorFileParser {
         let actions = Self.list(fields["actions"], "actions", &reader) { node, context, reader in
             Self.action(node, context, &reader)
         }
-        Self.requireDistinct(detectors.map { ($0.value.name, $0.node) }, "detector", &reader)
+        if modelsMissing {
+            // Metric-anomaly detectors watch series, not models, so a file of only those needs none.
+            let modelFree = !metricAnomalies.isEmpty && detectors.isEmpty && window == nil && lateness == nil && baseline == nil
+            if modelFree {
+                models = ModelSelector(patterns: [])
+            } else {
+                reader.fail(
+                    root,
+                    "file: 'model' (a name) or 'models' (names or globs such as \"fraud-*\") is required"
+                        + " (only a file of metric-anomaly detectors may leave it out)")
+            }
+        }
+        Self.requireDistinct(entries.map { ($0.value.name, $0.node) }, "detector", &reader)
         // Their series carry no detector label, so a second one could not be told apart.
         var singles: Set<DetectorKind> = []
         for (detector, node) in detectors where DetectorSpec.singletonKinds.contains(detector.kind) {
@@ -70,7 +95,8 @@ enum DetectorFileParser {
         guard reader.errors.isEmpty, let models else { throw DetectorSetError(reader.errors) }
         return DetectorFile(
             path: path, models: models, window: window, allowedLateness: lateness, baseline: baseline,
-            detectors: detectors.map(\.value), rules: rules.map(\.value), actions: actions.map(\.value))
+            detectors: detectors.map(\.value), metricAnomalies: metricAnomalies, rules: rules.map(\.value),
+            actions: actions.map(\.value))
     }
 
     /// A YAML syntax error at the place libyaml reports.
@@ -120,6 +146,97 @@ enum DetectorFileParser {
         }
     }
 
+    /// An entry of `detectors`: a model's detector, or one watching metric series.
+    enum DetectorEntry {
+        case model(DetectorSpec)
+        case metricAnomaly(MetricAnomalySpec)
+
+        var name: String {
+            switch self {
+            case .model(let spec): spec.name
+            case .metricAnomaly(let spec): spec.name
+            }
+        }
+    }
+
+    private static func detectorEntry(_ node: Node, _ context: String, yaml: String, _ reader: inout YAMLMappingReader) -> DetectorEntry? {
+        if node.mapping?[Node.scalar(.init("kind"))]?.string == metricAnomalyKind {
+            return metricAnomaly(node, context, yaml: yaml, &reader).map(DetectorEntry.metricAnomaly)
+        }
+        return detector(node, context, &reader).map(DetectorEntry.model)
+    }
+
+    /// A `kind: metric-anomaly` entry (``MetricAnomalySpec``): its selector parsed as a rule
+    /// expression and required to be one metric's selector, its parameters checked by
+    /// `AnomalyDetectorSpec` one by one, so that each bad one is reported at its place.
+    private static func metricAnomaly(
+        _ node: Node, _ context: String, yaml: String, _ reader: inout YAMLMappingReader
+    ) -> MetricAnomalySpec? {
+        let fields = reader.fields(node, known: metricAnomalyKeys, context: context)
+        guard let nameNode = fields["name"], let seriesNode = fields["series"] else {
+            reader.fail(
+                node, "\(context): a metric-anomaly detector needs 'name' and 'series' (a selector such as endpoint_latency_ms{endpoint=\"fraud\"})")
+            return nil
+        }
+        let name = reader.name(nameNode, "\(context).name")
+        let text = reader.text(seriesNode, "\(context).series")
+        var selector: SeriesSelector?
+        if let text {
+            do {
+                if case .selector(let parsed) = try RuleExpressionParser.parse(text), let metric = parsed.metricName {
+                    let windowNames = DriftwatchMetrics.windowFamilies.map(\.name)
+                    if metric.hasPrefix("driftwatch_"), !windowNames.contains(metric) {
+                        reader.fail(
+                            seriesNode,
+                            "\(context).series: '\(metric)' is not a window series; of driftwatch's own series only these can be watched: "
+                                + windowNames.joined(separator: ", "))
+                    } else {
+                        selector = parsed
+                    }
+                } else {
+                    reader.fail(
+                        seriesNode,
+                        "\(context).series: expected one metric's selector, such as endpoint_latency_ms{endpoint=\"fraud\"}; got '\(text)'")
+                }
+            } catch {
+                let (line, column, inside) = Self.place(of: error, in: seriesNode, yaml: yaml)
+                reader.absorb([DetectorFileError(
+                    file: reader.file, line: line, column: column, message: "\(context).series: \(error.message)\(inside)")])
+            }
+        }
+        let kind = fields["detector"].map { reader.oneOf($0, "\(context).detector", AnomalyDetectorKind.self) } ?? .conformalEnsemble
+        var parameters: [String: Double] = [:]
+        var parametersValid = true
+        if let parametersNode = fields["parameters"] {
+            guard case .mapping(let mapping) = parametersNode else {
+                reader.fail(parametersNode, "\(context).parameters: expected a mapping of parameter names to numbers, such as {history: 4000}")
+                return nil
+            }
+            for (key, value) in mapping {
+                guard let parameter = reader.text(key, "\(context).parameters"),
+                    let number = reader.number(value, "\(context).parameters.\(parameter)")
+                else {
+                    parametersValid = false
+                    continue
+                }
+                guard let kind else { continue }
+                do {
+                    _ = try AnomalyDetectorSpec(kind: kind, parameters: [parameter: number])
+                    parameters[parameter] = number
+                } catch {
+                    parametersValid = false
+                    reader.fail(value, "\(context).parameters.\(error.description)")
+                }
+            }
+        }
+        let hold = fields["hold"].flatMap { reader.duration($0, "\(context).hold", allowingZero: true) } ?? MetricAnomalySpec.defaultHold
+        guard let name, let selector, let text, let kind, parametersValid,
+            let detector = try? AnomalyDetectorSpec(kind: kind, parameters: parameters)
+        else { return nil }
+        return MetricAnomalySpec(
+            name: name, selector: selector, selectorText: text, detector: detector, hold: hold, place: reader.place(of: node))
+    }
+
     private static func detector(_ node: Node, _ context: String, _ reader: inout YAMLMappingReader) -> DetectorSpec? {
         let fields = reader.fields(node, known: detectorKeys, context: context)
         guard let nameNode = fields["name"], let kindNode = fields["kind"] else {
@@ -127,7 +244,14 @@ enum DetectorFileParser {
             return nil
         }
         let name = reader.name(nameNode, "\(context).name")
-        let kind = reader.oneOf(kindNode, "\(context).kind", DetectorKind.self)
+        var kind: DetectorKind?
+        if let text = reader.text(kindNode, "\(context).kind") {
+            kind = DetectorKind(rawValue: text)
+            if kind == nil {
+                let kinds = DetectorKind.allCases.map(\.rawValue) + [metricAnomalyKind]
+                reader.fail(kindNode, "\(context).kind: unknown value '\(text)' (one of: \(kinds.joined(separator: ", ")))")
+            }
+        }
         var features = FeatureSelection.all
         if let node = fields["features"] {
             if node.string == "all", case .scalar = node {

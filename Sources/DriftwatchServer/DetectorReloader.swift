@@ -2,14 +2,16 @@ import Logging
 import Monitoring
 
 /// Reads the detector files again (`POST /-/reload`, SIGHUP): a valid set replaces the running
-/// rules and actions, which keep the alerts of rules they keep by name, and the models' plans (the windows
-/// closing from then on are judged by the new detectors); an invalid one is refused whole, with
-/// every problem, and the running set stays.
+/// rules and actions, which keep the alerts of rules they keep by name, the models' plans (the windows
+/// closing from then on are judged by the new detectors) and the metric-anomaly detectors (an
+/// unchanged one keeps its series' state); an invalid one is refused whole, with every problem,
+/// and the running set stays.
 struct DetectorReloader: Sendable {
     let detectorsPath: String?
     let engine: AlertEngine
     let actions: ActionService
     let pipelines: ModelPipelines
+    let anomalies: MetricAnomalyService
     let trigger: AlertTrigger
     let logger: Logger
 
@@ -24,6 +26,7 @@ struct DetectorReloader: Sendable {
         do {
             let set = try DetectorDirectory.load(detectorsPath)
             await pipelines.replace(detectors: set)
+            await anomalies.replace(specs: set.metricAnomalies)
             await engine.replace(rules: set.rules, actions: set.actions)
             await actions.replace(actions: set.actions)
             trigger.pull()

@@ -54,7 +54,8 @@ func buildApplication(
             table: table, limiter: IngestLimiter(capacity: configuration.ingestQueueLimit, admitted: ingestAdmitted),
             counters: components.counters, store: store))
     let exposition = ExpositionSource(
-        store: store, counters: components.counters, pipelines: components.pipelines, requestMetrics: requestMetrics)
+        store: store, counters: components.counters, pipelines: components.pipelines, anomalies: components.anomalies,
+        requestMetrics: requestMetrics)
     let listen = configuration.listen
     // The port the server is bound to, once known: with port 0 the configured address says 0.
     let boundPort = Mutex<Int?>(nil)
@@ -76,10 +77,12 @@ func buildApplication(
         now: { Date().timeIntervalSince1970 }, logger: logger)
     let actions = ActionService(store: store, actions: configuration.detectors.actions, logger: logger)
     let reloader = DetectorReloader(
-        detectorsPath: configuration.detectorsPath, engine: alerts, actions: actions, pipelines: components.pipelines, trigger: components.alertTrigger, logger: logger)
+        detectorsPath: configuration.detectorsPath, engine: alerts, actions: actions, pipelines: components.pipelines,
+        anomalies: components.anomalies, trigger: components.alertTrigger, logger: logger)
     DriftwatchRoutes(
         store: store, models: components.models, maxBodyBytes: configuration.maxBodyBytes, counters: components.counters, requestMetrics: requestMetrics,
-        pipelines: components.pipelines, performance: components.performance, alerts: alerts, actions: actions, reloader: reloader,
+        pipelines: components.pipelines, performance: components.performance, anomalies: components.anomalies, alerts: alerts,
+        actions: actions, reloader: reloader,
         rawEventRetention: configuration.rawEventRetention
     )
     .register(on: router)
@@ -93,7 +96,7 @@ func buildApplication(
         router: router,
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.listen.host, port: configuration.listen.port), serverName: "driftwatch"),
-        services: [retention, evaluation, HangupReloadService(reloader: reloader), delivery, actions],
+        services: [retention, components.anomalies, evaluation, HangupReloadService(reloader: reloader), delivery, actions],
         onServerRunning: { channel in
             boundPort.withLock { $0 = channel.localAddress?.port }
             await onServerRunning(channel.localAddress?.port)

@@ -6,7 +6,9 @@ import Storage
 extension DriftwatchRoutes {
     /// `POST /v1/metrics`: operational samples as NDJSON, a JSON array, or a Prometheus
     /// text-format push (`text/plain`, optionally `; version=0.0.4`). Bad lines are listed and the
-    /// valid ones stored; a re-pushed (series, timestamp) replaces the stored sample.
+    /// valid ones stored; a re-pushed (series, timestamp) replaces the stored sample. The stored
+    /// samples are scored by the metric-anomaly detectors before the answer, so a `/metrics`
+    /// read after it sees their scores.
     func ingestMetrics(_ request: Request) async throws -> Response {
         let format = try MetricsBodyFormat.of(request)
         let body = try await collect(request)
@@ -22,7 +24,9 @@ extension DriftwatchRoutes {
         case .prometheusText:
             decoded = PrometheusTextDecoder.decode(body)
         }
-        let stored = try await store.insertMetricSamples(decoded.accepted, receivedAt: Date().timeIntervalSince1970)
+        let receivedAt = Date().timeIntervalSince1970
+        let stored = try await store.insertMetricSamples(decoded.accepted, receivedAt: receivedAt)
+        await anomalies.observe(decoded.accepted, receivedAt: receivedAt)
         await counters.addMetricSamples(count: stored)
         await counters.addRejectedMetricSamples(reason: .invalidEvent, count: decoded.rejected.count)
         return JSONBody.response(MetricIngestResponse(accepted: stored, rejected: decoded.rejected))

@@ -15,6 +15,8 @@ struct DriftwatchRoutes: Sendable {
     let requestMetrics: HTTPRequestMetrics
     let pipelines: ModelPipelines
     let performance: PerformanceTracker
+    /// Scores pushed metric samples and driftwatch's window series.
+    let anomalies: MetricAnomalyService
     let alerts: AlertEngine
     /// Runs the triggered actions; approvals go through it.
     let actions: ActionService
@@ -26,7 +28,7 @@ struct DriftwatchRoutes: Sendable {
 
     /// The series `/metrics` exports, besides the alerts.
     var exposition: ExpositionSource {
-        ExpositionSource(store: store, counters: counters, pipelines: pipelines, requestMetrics: requestMetrics)
+        ExpositionSource(store: store, counters: counters, pipelines: pipelines, anomalies: anomalies, requestMetrics: requestMetrics)
     }
 
     func register(on router: Router<some RequestContext>) {

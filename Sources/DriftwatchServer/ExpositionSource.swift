@@ -2,12 +2,13 @@ import Monitoring
 import Storage
 
 /// Builds driftwatch's own series — the ingest counters, each model's latest window and
-/// performance, the request histogram — as `/metrics` exports them and as the alert rules read
+/// performance, the metric anomaly scores, the request histogram — as `/metrics` exports them and as the alert rules read
 /// them (`AlertEngine`), after the pipelines have settled so a read sees every acknowledged batch.
 struct ExpositionSource: Sendable {
     let store: any Store
     let counters: IngestCounters
     let pipelines: ModelPipelines
+    let anomalies: MetricAnomalyService
     let requestMetrics: HTTPRequestMetrics
 
     func metricSet() async throws -> MetricSet {
@@ -30,6 +31,7 @@ struct ExpositionSource: Sendable {
             labels.append("outcome", count.outcome)
             try set.add(DriftwatchMetrics.actions, labels: labels, value: Double(count.count))
         }
+        set = try await anomalies.metrics(adding: set)
         try requestMetrics.add(to: &set)
         return set
     }

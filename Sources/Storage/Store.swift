@@ -173,6 +173,15 @@ public protocol Store: Sendable {
     /// How many runs ended with each outcome, per action and adapter (`driftwatch_actions_total`).
     func actionOutcomeCounts() async throws(StoreError) -> [ActionOutcomeCount]
 
+    // MARK: Metric anomaly detection
+
+    /// Saves the state of watched series in one transaction, each replacing its earlier save.
+    func saveWatchedSeries(_ entries: [StoredWatchedSeries], at time: Double) async throws(StoreError)
+    /// Every saved watched series, in key order.
+    func watchedSeries() async throws(StoreError) -> [StoredWatchedSeries]
+    /// Deletes the saved series of the metric-anomaly detectors called `detectors`.
+    func deleteWatchedSeries(detectors: Set<String>) async throws(StoreError)
+
     // MARK: Lifecycle
 
     /// Waits for running operations, then releases the file (the last step of a graceful

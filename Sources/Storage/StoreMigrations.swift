@@ -11,6 +11,7 @@ enum StoreMigrations {
     static let identifiers = [
         "v1-models-baselines-events-windows", "v2-metric-samples", "v3-window-performance", "v4-open-window-event-times",
         "v5-prediction-receipts", "v6-alerts", "v7-action-runs",
+        "v8-metric-anomaly-state",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -231,6 +232,23 @@ enum StoreMigrations {
                     WHERE status IN ('triggered', 'pending_approval', 'queued', 'running');
                 CREATE INDEX action_run_cooldown ON action_run(action, model, created_at);
                 CREATE INDEX action_run_target ON action_run(target_resource, id) WHERE target_resource IS NOT NULL;
+                """)
+        }
+        // The state of each series a metric-anomaly detector watches, saved now and then (it is
+        // derived: a restart replays the metric samples stored after `last_timestamp`). The
+        // detector's kind and parameters are saved beside it, so a state saved under other
+        // parameters is recognised and dropped.
+        migrator.registerMigration(identifiers[7]) { db in
+            try db.execute(sql: """
+                CREATE TABLE metric_anomaly_state (
+                    detector TEXT NOT NULL,
+                    series_name TEXT NOT NULL,
+                    labels_json TEXT NOT NULL,
+                    spec_json BLOB NOT NULL,
+                    state_json BLOB NOT NULL,
+                    saved_at REAL NOT NULL,
+                    PRIMARY KEY (detector, series_name, labels_json)
+                ) STRICT;
                 """)
         }
         return migrator

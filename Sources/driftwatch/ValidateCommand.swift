@@ -42,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
             throw InputError("\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") in \(detectors):\n\(error)")
         }
         let files = set.files.count
-        let detectorCount = set.files.reduce(0) { $0 + $1.detectors.count }
+        let detectorCount = set.files.reduce(0) { $0 + $1.detectors.count + $1.metricAnomalies.count }
         print("\(detectors): \(files) file\(files == 1 ? "" : "s"), \(detectorCount) detector\(detectorCount == 1 ? "" : "s"), "
             + "\(set.rules.count) rule\(set.rules.count == 1 ? "" : "s"), \(set.actions.count) action\(set.actions.count == 1 ? "" : "s"): valid")
     }

@@ -33,6 +33,19 @@ import Testing
         #expect(throws: DetectorSetError.self) { try DetectorDirectory.load(scratch.url.appendingPathComponent("missing").path) }
     }
 
+    @Test func aMetricAnomalyDetectorNameIsUniqueAcrossFiles() throws {
+        let scratch = try ScratchDirectory()
+        let anomaly = "detectors:\n  - name: latency\n    kind: metric-anomaly\n    series: endpoint_latency_ms\n"
+        try Data(anomaly.utf8).write(to: scratch.url.appendingPathComponent("a.yaml"))
+        try Data(("model: m\n" + anomaly).utf8).write(to: scratch.url.appendingPathComponent("b.yaml"))
+        #expect(throws: DetectorSetError([
+            DetectorFileError(file: scratch.url.appendingPathComponent("b.yaml").path, line: 3, column: 5,
+                message: "metric-anomaly detector 'latency' is also defined at \(scratch.url.path)/a.yaml:2:5"),
+        ])) { try DetectorDirectory.load(scratch.url.path) }
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("b.yaml"))
+        #expect(try DetectorDirectory.load(scratch.url.path).metricAnomalies.map(\.name) == ["latency"])
+    }
+
     /// The set shipped in `detectors/` is valid and covers every detector kind.
     @Test func theShippedDetectorsAreValid() throws {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -41,5 +54,6 @@ import Testing
         #expect(Set(set.files.flatMap(\.detectors).map(\.kind)) == Set(DetectorKind.allCases))
         #expect(set.files(for: "fraud-detector").count == 2 && set.files(for: "churn").count == 1)
         #expect(set.rules.allSatisfy { !$0.annotations.isEmpty && $0.labels["severity"] != nil })
+        #expect(Set(set.metricAnomalies.map(\.watchesWindows)) == [false, true])
     }
 }

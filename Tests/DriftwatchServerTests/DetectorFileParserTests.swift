@@ -116,7 +116,7 @@ import Testing
             "detectors/fraud.yaml:2:1: file: unknown key 'windw' (known keys: model, models, window, allowed_lateness, baseline, detectors, rules, actions)",
             "detectors/fraud.yaml:6:13: detectors[0].method: 'mmd' is not a method of a univariate detector (one of: auto, ks, chi2, z, fisher, psi, js, kl, hellinger, tv, wasserstein, wasserstein_normed, anderson, cvm, mannwhitney, ttest, energy)",
             "detectors/fraud.yaml:10:26: detectors[1].threshold: method 'psi' gives no p-value; use {score: …}",
-            "detectors/fraud.yaml:12:11: detectors[2].kind: unknown value 'sideways' (one of: univariate, multivariate, prediction, performance, data-quality, outliers)",
+            "detectors/fraud.yaml:12:11: detectors[2].kind: unknown value 'sideways' (one of: univariate, multivariate, prediction, performance, data-quality, outliers, metric-anomaly)",
             "detectors/fraud.yaml:15:13: rules[0].expr: '>' compares two series; driftwatch rules compare a series with a number",
             "detectors/fraud.yaml:16:10: rules[0].for: invalid duration '5x': unknown unit 'x' (use ms, s, m, h, d, w or y)",
             "detectors/fraud.yaml:7:5: detector 'd1' is defined twice",
@@ -158,7 +158,7 @@ import Testing
     @Test func yamlSyntaxAndShapeErrors() {
         #expect(problems("model: [unclosed\n").first?.hasPrefix("detectors/fraud.yaml:2:1: YAML:") == true)
         #expect(problems("") == ["detectors/fraud.yaml:1:1: the file is empty; it needs 'model' or 'models'"])
-        #expect(problems("window: 1h\n") == ["detectors/fraud.yaml:1:1: file: 'model' (a name) or 'models' (names or globs such as \"fraud-*\") is required"])
+        #expect(problems("window: 1h\n") == ["detectors/fraud.yaml:1:1: file: 'model' (a name) or 'models' (names or globs such as \"fraud-*\") is required (only a file of metric-anomaly detectors may leave it out)"])
         #expect(problems("model: a\nmodels: [b]\n") == ["detectors/fraud.yaml:2:9: give 'model' or 'models', not both"])
         #expect(problems("model: a\nrules:\n  - alert: A\n    expr: x > 1\n    labels: {alertname: B}\n") == ["detectors/fraud.yaml:5:13: rules[0].labels: 'alertname' is reserved"])
     }

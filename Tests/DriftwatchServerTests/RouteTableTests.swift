@@ -64,12 +64,14 @@ import Testing
         let actions = ActionService(store: store, actions: [], logger: Logger(label: "test"))
         let pipelines = ModelPipelines(
             store: store, counters: counters, allowedLateness: 0, performance: performance, logger: Logger(label: "test"))
+        let anomalies = MetricAnomalyService(
+            store: store, specs: [], windowsClosed: AlertTrigger(), anomalyFound: {}, now: { 0 }, logger: Logger(label: "test"))
         DriftwatchRoutes(
             store: store, models: ModelCatalog(store: store), maxBodyBytes: 1024, counters: counters, requestMetrics: HTTPRequestMetrics(),
-            pipelines: pipelines, performance: performance,
+            pipelines: pipelines, performance: performance, anomalies: anomalies,
             alerts: engine, actions: actions,
             reloader: DetectorReloader(
-                detectorsPath: nil, engine: engine, actions: actions, pipelines: pipelines, trigger: AlertTrigger(),
+                detectorsPath: nil, engine: engine, actions: actions, pipelines: pipelines, anomalies: anomalies, trigger: AlertTrigger(),
                 logger: Logger(label: "test"))
         )
         .register(on: router)

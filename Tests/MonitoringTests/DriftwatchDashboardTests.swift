@@ -50,7 +50,8 @@ struct DriftwatchDashboardTests {
             "driftwatch_prediction_drift_score", "driftwatch_feature_missing_ratio", "driftwatch_feature_out_of_range_ratio",
             "driftwatch_feature_unseen_category_ratio", "driftwatch_model_performance", "driftwatch_outlier_ratio",
             "driftwatch_predictions_ingested_total", "driftwatch_ingest_rejected_total", "driftwatch_late_events_total",
-            "driftwatch_http_request_duration_seconds_bucket", "driftwatch_alerts",
+            "driftwatch_http_request_duration_seconds_bucket", "driftwatch_alerts", "driftwatch_metric_anomaly_score",
+            "driftwatch_metric_anomalous",
         ] {
             #expect(used.contains(required), "the dashboard has no panel on \(required)")
         }
@@ -76,8 +77,10 @@ struct DriftwatchDashboardTests {
             for target in panel["targets"] as? [[String: Any]] ?? [] {
                 #expect((target["datasource"] as? [String: Any])?["uid"] as? String == "${datasource}", "\(title)")
                 let expression = target["expr"] as? String ?? ""
-                // Series labelled by model are filtered by the variable; service-wide ones carry no model label.
-                let modelLabelled = Self.metricNames(in: expression).contains { !$0.hasPrefix("driftwatch_http_") && !["driftwatch_alerts", "driftwatch_actions_total"].contains($0) }
+                // Series labelled by model are filtered by the variable; service-wide ones and the
+                // metric anomaly series (labelled by the watched series' own labels) carry no model label.
+                let unlabelled = ["driftwatch_alerts", "driftwatch_actions_total", "driftwatch_metric_anomaly_score", "driftwatch_metric_anomalous"]
+                let modelLabelled = Self.metricNames(in: expression).contains { !$0.hasPrefix("driftwatch_http_") && !unlabelled.contains($0) }
                 if modelLabelled { #expect(expression.contains(#"model=~"$model""#), "\(title): \(expression)") }
             }
         }

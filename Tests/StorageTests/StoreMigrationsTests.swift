@@ -20,7 +20,8 @@ import Testing
             #expect(synchronous == 2)
             #expect(
                 tables == [
-                    "action_run", "alert_rule_state", "alert_transition", "baseline", "closed_window", "feature_layout", "label", "metric_sample",
+                    "action_run", "alert_rule_state", "alert_transition", "baseline", "closed_window", "feature_layout", "label", "metric_anomaly_state",
+                    "metric_sample",
                     "metric_series", "model", "notification", "open_window", "prediction", "prediction_receipt", "window_performance",
                     "window_state",
                 ])

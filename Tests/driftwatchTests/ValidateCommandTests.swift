@@ -18,5 +18,17 @@ import Testing
         let passed = try DriftwatchProcess.run(["validate", "--detectors", detectors.path], in: scratch.url)
         #expect(passed.status == 0, "\(passed.standardError)")
         #expect(passed.standardOutput.contains("1 file, 0 detectors, 1 rule, 0 actions: valid"), "\(passed.standardOutput)")
+
+        // A metric-anomaly detector's parameters are checked by name and range, at their place.
+        let operations = detectors.appendingPathComponent("ops.yaml")
+        let anomaly = "detectors:\n  - name: latency\n    kind: metric-anomaly\n    series: endpoint_latency_ms\n    detector: ewma\n"
+        try Data((anomaly + "    parameters: {lambda: 2}\n").utf8).write(to: operations)
+        let refused = try DriftwatchProcess.run(["validate", "--detectors", detectors.path], in: scratch.url)
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("ops.yaml:6:26: detectors[0].parameters.lambda: 2.0 is outside (0, 1]"), "\(refused.standardError)")
+        try Data((anomaly + "    parameters: {lambda: 0.2}\n").utf8).write(to: operations)
+        let accepted = try DriftwatchProcess.run(["validate", "--detectors", detectors.path], in: scratch.url)
+        #expect(accepted.status == 0, "\(accepted.standardError)")
+        #expect(accepted.standardOutput.contains("2 files, 1 detector, 1 rule, 0 actions: valid"), "\(accepted.standardOutput)")
     }
 }

@@ -10,6 +10,8 @@ public struct DetectorSet: Sendable, Equatable {
 
     public var rules: [AlertRule] { files.flatMap(\.rules) }
     public var actions: [ActionDefinition] { files.flatMap(\.actions) }
+    /// Every file's metric-anomaly detectors, in file order (their names are unique across files).
+    public var metricAnomalies: [MetricAnomalySpec] { files.flatMap(\.metricAnomalies) }
 
     /// The files that apply to `model`, in file order.
     public func files(for model: String) -> [DetectorFile] {

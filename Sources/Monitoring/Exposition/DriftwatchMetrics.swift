@@ -32,9 +32,10 @@ public enum DriftwatchMetrics {
     /// Labels: model, detector.
     public static let outlierRatio = gauge(
         "driftwatch_outlier_ratio", "Share of rows whose anomaly score passed its threshold.", unit: "ratio")
-    /// Labels: the series' own labels.
+    /// Labels: detector (the metric-anomaly detector's name), metric (the watched series' name),
+    /// then the watched series' own labels (see ``WatchedSeriesKey/exportedLabels``).
     public static let metricAnomalyScore = gauge("driftwatch_metric_anomaly_score", "Anomaly score of an operational metric series.")
-    /// Labels: the series' own labels. 1 when the series is anomalous, else 0.
+    /// Labels: as ``metricAnomalyScore``. 1 while the series is anomalous, else 0.
     public static let metricAnomalous = gauge("driftwatch_metric_anomalous", "Anomaly verdict of an operational metric series (0 or 1).")
     /// Labels: model.
     public static let windowRows = gauge("driftwatch_window_rows", "Rows in the most recently closed window.")
@@ -64,6 +65,14 @@ public enum DriftwatchMetrics {
     /// Labels: route, status.
     public static let httpRequestDuration = MetricDescriptor(
         name: "driftwatch_http_request_duration_seconds", type: .histogram, help: "HTTP request latency.", unit: "seconds")
+
+    /// The series each closed window exports for its model (the window's drift, data quality and
+    /// row count): the driftwatch series a metric-anomaly detector may watch, one point per window.
+    public static let windowFamilies: [MetricDescriptor] = [
+        featureDriftScore, featureDriftPValue, featureDriftDetected, datasetDriftShare, multivariateDriftScore,
+        multivariateDriftPValue, predictionDriftScore, featureMissingRatio, featureOutOfRangeRatio, featureUnseenCategoryRatio,
+        outlierRatio, windowRows,
+    ]
 
     /// Every descriptor above, in design.md's order.
     public static let all: [MetricDescriptor] = [

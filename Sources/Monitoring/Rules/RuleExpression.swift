@@ -33,6 +33,12 @@ public struct SeriesSelector: Sendable, Equatable {
     public var metricName: String? {
         matchers.first { $0.name == SeriesLabels.metricName && $0.operation == .equal }?.value
     }
+
+    /// Whether the series `labels` (its metric name as `__name__`) satisfies every matcher, a
+    /// missing label counting as empty.
+    public func matches(_ labels: SeriesLabels) -> Bool {
+        matchers.allSatisfy { $0.matches(labels[$0.name] ?? "") }
+    }
 }
 
 /// `=`, `!=`, `>`, `<`, `>=`, `<=`, evaluated on doubles as Prometheus does (NaN is unequal to

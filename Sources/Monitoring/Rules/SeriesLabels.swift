@@ -24,6 +24,11 @@ public struct SeriesLabels: Sendable, Hashable, Comparable, CustomStringConverti
         self.init([(Self.metricName, name)] + labels.labels.map { ($0.name, $0.value) })
     }
 
+    /// The labels of the series `labels` of the metric called `name`, as a sample carries them.
+    public init(name: String, labels: [String: String]) {
+        self.init([(Self.metricName, name)] + labels.map { ($0.key, $0.value) })
+    }
+
     /// The value of `name`, or nil when the series has no such label.
     public subscript(name: String) -> String? {
         get {

@@ -45,9 +45,6 @@ public struct SeriesSnapshot: Sendable {
     /// The samples `selector` selects, in Prometheus' series order (`SeriesLabels`).
     func select(_ selector: SeriesSelector) -> [RuleSample] {
         let candidates = selector.metricName.map { byName[$0] ?? [] } ?? byName.values.flatMap { $0 }
-        return candidates.filter { sample in
-            selector.matchers.allSatisfy { $0.matches(sample.labels[$0.name] ?? "") }
-        }
-        .sorted { $0.labels < $1.labels }
+        return candidates.filter { selector.matches($0.labels) }.sorted { $0.labels < $1.labels }
     }
 }
