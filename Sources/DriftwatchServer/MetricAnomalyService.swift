@@ -33,8 +33,9 @@ actor MetricAnomalyService: Service {
     private var watch: MetricAnomalyWatch
     /// Series observed since their last save.
     private var unsaved: Set<WatchedSeriesKey> = []
-    /// Per model, the end of the latest closed window fed to the window-series detectors.
-    private var windowsFedThrough: [String: Double] = [:]
+    /// Per model, the latest closed window fed to the window-series detectors: its index, and
+    /// the time its points were given.
+    private var windowsFedThrough: [String: (index: Int64, time: Double)] = [:]
     private var restored = false
     private var queue: Task<Void, Never>?
 
@@ -197,33 +198,45 @@ actor MetricAnomalyService: Service {
         await feedWindows()
     }
 
-    /// Feeds every window closed after the last one fed, per model in time order, as samples of
-    /// the window's series at the window's end.
+    /// Feeds every window closed after the last one fed, per model in window order, as samples
+    /// of the window's series at the window's end. Windows of `{rows: N}` end at their last
+    /// event's time, which one batch without event times gives all its windows; such a window
+    /// takes the smallest time after the one before it, so each window stays one point.
     private func feedWindows() async {
         guard watch.specs.contains(where: \.watchesWindows) else { return }
         do {
             for model in try await store.models() {
-                let through = windowsFedThrough[model.name] ?? -.infinity
-                let windows = try await store.closedWindows(model: model.name, from: through, to: .infinity)
-                    .filter { $0.end > through }.sorted { $0.end < $1.end }
-                for window in windows {
-                    var set = MetricSet()
-                    try WindowMetrics.add(model: model.name, window: window, to: &set)
-                    var samples: [MetricSample] = []
-                    for family in set.families {
-                        for series in family.series {
-                            guard case .number(let value) = series.value else { continue }
-                            let labels = Dictionary(series.labels.labels.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
-                            samples.append(MetricSample(name: family.name, labels: labels, timestamp: window.end, value: value))
-                        }
-                    }
-                    record(watch.observe(samples, receivedAt: window.end, windowSeries: true))
-                    windowsFedThrough[model.name] = window.end
+                while true {
+                    let through = windowsFedThrough[model.name]
+                    let windows = try await store.closedWindows(model: model.name, afterIndex: through?.index ?? .min, limit: 500)
+                    for window in windows { feed(window, of: model.name) }
+                    if windows.count < 500 { break }
                 }
             }
         } catch {
             logger.error("closed windows not fed to the anomaly detectors; retried at the next window", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Feeds the series of one closed window as samples at its end.
+    private func feed(_ window: ClosedWindow, of model: String) {
+        let time = max(window.end, (windowsFedThrough[model]?.time ?? -.infinity).nextUp)
+        var set = MetricSet()
+        do {
+            try WindowMetrics.add(model: model, window: window, to: &set)
+        } catch {
+            logger.error("a closed window's series not fed to the anomaly detectors", metadata: ["model": "\(model)", "window": "\(window.index)", "error": "\(error)"])
+        }
+        var samples: [MetricSample] = []
+        for family in set.families {
+            for series in family.series {
+                guard case .number(let value) = series.value else { continue }
+                let labels = Dictionary(series.labels.labels.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+                samples.append(MetricSample(name: family.name, labels: labels, timestamp: time, value: value))
+            }
+        }
+        record(watch.observe(samples, receivedAt: time, windowSeries: true))
+        windowsFedThrough[model] = (window.index, time)
     }
 
     private func saveUnsaved() async {

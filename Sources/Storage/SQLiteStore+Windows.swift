@@ -86,6 +86,13 @@ extension SQLiteStore {
         }
     }
 
+    public func closedWindows(model: String, afterIndex index: Int64, limit: Int) async throws(StoreError) -> [ClosedWindow] {
+        try await read("list windows of model '\(model)' after window \(index)") { db in
+            try Self.fetchClosedWindows(
+                db, model: model, sql: "AND window_index > ? ORDER BY window_index LIMIT ?", arguments: [model, index, limit])
+        }
+    }
+
     public func closedWindows(model: String, from: Double, to: Double) async throws(StoreError) -> [ClosedWindow] {
         try await read("list windows of model '\(model)'") { db in
             try Self.fetchClosedWindows(

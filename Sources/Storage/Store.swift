@@ -98,6 +98,9 @@ public protocol Store: Sendable {
     func openWindows(model: String) async throws(StoreError) -> OpenWindows?
     /// Closed windows overlapping `[from, to)` (`end > from` and `start < to`), ordered by start.
     func closedWindows(model: String, from: Double, to: Double) async throws(StoreError) -> [ClosedWindow]
+    /// At most `limit` closed windows with an index above `index`, in index order (the order
+    /// they closed in).
+    func closedWindows(model: String, afterIndex index: Int64, limit: Int) async throws(StoreError) -> [ClosedWindow]
     /// The closed window with the latest start, or nil.
     func latestClosedWindow(model: String) async throws(StoreError) -> ClosedWindow?
 

@@ -1,4 +1,5 @@
 import AnomalyDetection
+import DriftStatistics
 import DriftwatchTestSupport
 import Foundation
 import Monitoring
@@ -156,5 +157,61 @@ import Glibc
         #expect(try await Self.value(Self.score, on: server) == expected)
         #expect(try await Self.value(Self.anomalous, on: server) == 0)
         #expect(server.stop() == 0)
+    }
+    /// A model's drift series watched like a pushed metric: ten quiet windows closed by one batch
+    /// are ten points, and the window whose feature shifted is anomalous and fires the rule.
+    @Test func aDriftScoreSeriesIsWatchedOnePointPerWindow() async throws {
+        let scratch = try ScratchDirectory()
+        let directory = scratch.url.appendingPathComponent("detectors")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data(
+            """
+            model: m
+            window: {rows: 100}
+            detectors:
+              - name: feature-drift
+                kind: univariate
+                method: ks
+                min_rows: 50
+              - name: ks-jump
+                kind: metric-anomaly
+                series: driftwatch_feature_drift_score{model="m", method="ks"}
+                detector: robust-zscore
+                parameters: {window: 50, minimum_points: 10}
+            rules:
+              - alert: DriftJump
+                expr: driftwatch_metric_anomalous{detector="ks-jump"} == 1
+                labels: {severity: info}
+                annotations: {summary: "{{ $labels.model }}/{{ $labels.feature }}: the KS statistic jumped"}
+            """.utf8
+        ).write(to: directory.appendingPathComponent("m.yaml"))
+        let server = try await ServeProcess.start(in: scratch.url, arguments: ["--detectors", directory.path, "--rule-interval", "1h"])
+        let schema = #"{"features":[{"name":"x","type":"numeric"}],"prediction":{"type":"score"},"window":{"rows":100}}"#
+        #expect(try await server.request("PUT", "/v1/models/m", type: "application/json", body: schema).status == 201)
+        var random = SplitMix64(seed: 11)
+        func events(_ prefix: String, _ count: Int, shift: Double) -> String {
+            (0..<count).map { #"{"id":"\#(prefix)\#($0)","features":{"x":\#(shift + random.nextNormal())},"prediction":0.5}"# }
+                .joined(separator: "\n")
+        }
+        #expect(try await server.request("PUT", "/v1/models/m/baselines/reference", type: "application/x-ndjson", body: events("r", 500, shift: 0)).status == 200)
+        #expect(try await server.request("POST", "/v1/models/m/predictions", type: "application/x-ndjson", body: events("q", 1000, shift: 0)).status == 200)
+        let series = #"{detector="ks-jump",metric="driftwatch_feature_drift_score",exported_detector="feature-drift",feature="x",method="ks",model="m"}"#
+        #expect(try await Self.value("driftwatch_metric_anomalous" + series, on: server) == 0)
+        let quiet = try #require(try await Self.value("driftwatch_metric_anomaly_score" + series, on: server))
+        #expect(quiet < 0.5)
+
+        #expect(try await server.request("POST", "/v1/models/m/predictions", type: "application/x-ndjson", body: events("d", 100, shift: 2)).status == 200)
+        #expect(try await Self.value("driftwatch_metric_anomalous" + series, on: server) == 1)
+        while true {
+            try Task.checkCancellation()
+            let body = try await server.request("GET", "/v1/alerts").body
+            if body.contains("m/x: the KS statistic jumped"), body.contains(#""state":"firing""#) { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(server.stop() == 0)
+        let store = try SQLiteStore(path: scratch.url.appendingPathComponent("var/driftwatch.sqlite").path)
+        let saved = try await store.watchedSeries()
+        #expect(saved.count == 1 && saved.first?.series.points == 11 && saved.first?.series.lastAnomalyTimestamp == saved.first?.series.lastTimestamp)
+        try await store.close()
     }
 }

@@ -67,6 +67,10 @@ import Testing
             #expect(try await store.closedWindows(model: "fraud", from: 0, to: 1e12) == [scenario.closed, later])
             #expect(try await store.closedWindows(model: "fraud", from: later.start, to: later.start + 1) == [later])
             #expect(try await store.latestClosedWindow(model: "fraud") == later)
+            // By index, in pages: what the anomaly detectors of window series read.
+            #expect(try await store.closedWindows(model: "fraud", afterIndex: .min, limit: 1) == [scenario.closed])
+            #expect(try await store.closedWindows(model: "fraud", afterIndex: scenario.closed.index, limit: 5) == [later])
+            #expect(try await store.closedWindows(model: "fraud", afterIndex: later.index, limit: 5).isEmpty)
             await #expect(throws: StoreError.notFound("model 'nope'")) {
                 try await store.saveWindows(model: "nope", closed: [], open: next)
             }
