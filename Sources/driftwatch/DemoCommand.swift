@@ -1,6 +1,8 @@
+import AnomalyDetection
 import ArgumentParser
 import DriftwatchServer
 import Foundation
+import Monitoring
 
 #if canImport(Glibc)
 import Glibc
@@ -28,9 +30,12 @@ struct DemoCommand: AsyncParsableCommand {
             \(DemoStream.shiftedFeatures.map { "\($0.name) (\($0.change))" }.joined(separator: "; ")). \
             The windows closed before hour 12 show no drift.
 
+            Beside the events it pushes the endpoint's latency to /v1/metrics, one sample a minute, \
+            slower from hour 12 on, watched by a metric-anomaly detector (a robust z-score).
+
             Afterwards it prints the URLs of /metrics and the model's /drift and /windows, what \
-            changed in the last closed window, and the drift of every hourly window, then serves \
-            until Ctrl-C.
+            changed in the last closed window, the drift of every hourly window and the hours \
+            whose latency was anomalous, then serves until Ctrl-C.
             """
     )
 
@@ -62,7 +67,9 @@ struct DemoCommand: AsyncParsableCommand {
             throw InputError("refusing to listen on \(address): the demo serves without tokens, so it binds to loopback only")
         }
         removePreviousData()
-        let configuration = ServerConfiguration(listen: address, dataPath: data)
+        var settings = ServerConfiguration(listen: address, dataPath: data)
+        settings.detectors = try Self.detectors()
+        let configuration = settings
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let stream = DemoStream(hours: hours, eventsPerHour: eventsPerHour, shiftHour: hours / 2)
         let batchSize = batchSize
@@ -104,6 +111,24 @@ struct DemoCommand: AsyncParsableCommand {
         }
         standardError("driftwatch: stopped\n")
     }
+
+    /// The demo's detector set: no model file (the model keeps the built-in detectors) and one
+    /// metric-anomaly detector on the endpoint's latency. Its window is two hours of samples; its
+    /// verdict is held for 59 minutes, so after each hour's push it says whether that hour had an
+    /// anomalous sample.
+    static func detectors() throws -> DetectorSet {
+        let text = #"\#(DemoStream.latencyMetric){endpoint="\#(DemoStream.model)"}"#
+        guard case .selector(let selector) = try RuleExpressionParser.parse(text) else {
+            throw InputError("the demo's latency selector \(text) is not a selector")
+        }
+        let latency = MetricAnomalySpec(
+            name: Self.latencyDetector, selector: selector, selectorText: text,
+            detector: try AnomalyDetectorSpec(kind: .robustZScore, parameters: ["window": 120, "minimum_points": 30]), hold: 59 * 60)
+        return DetectorSet(files: [DetectorFile(path: "(driftwatch demo)", models: ModelSelector(patterns: []), metricAnomalies: [latency])])
+    }
+
+    /// The name of the demo's latency detector, the `detector` label of its scores.
+    static let latencyDetector = "endpoint-latency"
 
     private func removePreviousData() {
         let manager = FileManager.default

@@ -1,12 +1,22 @@
 import Foundation
 
 /// What `driftwatch demo` does over HTTP once its server listens: register the model, upload the
-/// baseline, replay the stream with a progress line on standard error, then print the URLs and
-/// what changed on standard output.
-struct DemoScenario {
+/// baseline, replay the stream with a progress line on standard error (pushing each hour's
+/// latency samples after its events), then print the URLs, what changed and which hours' latency
+/// was anomalous on standard output.
+final class DemoScenario {
     let client: DemoHTTPClient
     let stream: DemoStream
     let batchSize: Int
+    /// The hours whose latency samples were pushed, and of those the anomalous ones.
+    private var latencyHours = 0
+    private var anomalousHours: [Int] = []
+
+    init(client: DemoHTTPClient, stream: DemoStream, batchSize: Int) {
+        self.client = client
+        self.stream = stream
+        self.batchSize = batchSize
+    }
 
     private var modelPath: String { "/v1/models/\(DemoStream.model)" }
 
@@ -25,6 +35,7 @@ struct DemoScenario {
         for path in ["/metrics", modelPath + "/drift", modelPath + "/windows"] { print("  \(client.base)\(path)") }
         try await printLatestDrift()
         try await printWindows()
+        printLatency()
     }
 
     /// Sends every hour's events in batches, each followed by its labels; returns the events sent, the seconds taken and the
@@ -39,6 +50,7 @@ struct DemoScenario {
             try await post("predictions", slice.map(\.event))
             try await post("labels", slice.map(\.label))
             closed = try await closedWindows().count
+            try await pushLatency(through: min(lines.count, (batch + 1) * batchSize) / stream.eventsPerHour)
             let elapsed = Date().timeIntervalSince(began)
             let sent = min(lines.count, (batch + 1) * batchSize)
             standardError("\rreplay: batch \(batch + 1)/\(batches), \(sent) events, "
@@ -55,6 +67,35 @@ struct DemoScenario {
             throw InputError("the server rejected \(rejected.count) demo \(kind): \(rejected.prefix(3))")
         }
     }
+
+    /// Pushes the latency of every hour before `hours` not pushed yet and notes, after each, whether
+    /// the detector flagged a sample of it (its verdict is held for 59 minutes).
+    private func pushLatency(through hours: Int) async throws {
+        while latencyHours < hours {
+            let answer = try await client.json(
+                "POST", "/v1/metrics", contentType: "application/x-ndjson", body: stream.latencyLines(latencyHours).joined(separator: "\n"))
+            if let rejected = answer["rejected"] as? [Any], !rejected.isEmpty {
+                throw InputError("the server rejected \(rejected.count) demo latency samples: \(rejected.prefix(3))")
+            }
+            let metrics = String(decoding: try await client.send("GET", "/metrics"), as: UTF8.self)
+            let verdict = #"driftwatch_metric_anomalous{detector="\#(DemoCommand.latencyDetector)",metric="\#(DemoStream.latencyMetric)",endpoint="\#(DemoStream.model)"} 1"#
+            if metrics.split(separator: "\n").contains(where: { $0 == verdict }) { anomalousHours.append(latencyHours) }
+            latencyHours += 1
+        }
+    }
+
+    private func printLatency() {
+        let (before, after) = DemoStream.latencyLevels
+        print("")
+        print("Endpoint latency (\(DemoStream.latencyMetric), pushed to /v1/metrics once a minute: about \(Int(before)) ms, "
+            + "\(Int(after)) ms from hour \(stream.shiftHour) on),")
+        print("watched by the metric-anomaly detector '\(DemoCommand.latencyDetector)' (a robust z-score over 2 hours):")
+        let hours = anomalousHours.map { hourText($0) }
+        print("  anomalous in hour" + (hours.count == 1 ? " " : "s ") + (hours.isEmpty ? "none" : hours.joined(separator: ", "))
+            + " of \(latencyHours) (driftwatch_metric_anomaly_score and driftwatch_metric_anomalous on /metrics)")
+    }
+
+    private func hourText(_ hour: Int) -> String { hour < 10 ? "0\(hour)" : "\(hour)" }
 
     private func closedWindows() async throws -> [[String: Any]] {
         try await client.json("GET", modelPath + "/windows")["windows"] as? [[String: Any]] ?? []
@@ -98,8 +139,7 @@ struct DemoScenario {
 
     private func hourLabel(_ start: Any?) -> String {
         guard let start = start as? Double else { return "?" }
-        let hour = Int(((start - DemoStream.start) / 3600).rounded(.down))
-        return hour < 10 ? "0\(hour)" : "\(hour)"
+        return hourText(Int(((start - DemoStream.start) / 3600).rounded(.down)))
     }
 
     private func timeLabel(_ start: Any?) -> String {

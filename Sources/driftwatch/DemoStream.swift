@@ -30,6 +30,23 @@ struct DemoStream {
         """
     static let featureCount = 12
 
+    /// The endpoint's latency, pushed to `POST /v1/metrics` once a minute beside the events.
+    static let latencyMetric = "endpoint_latency_ms"
+    /// Its mean before and from `shiftHour` on: the shifted traffic is slower to score.
+    static let latencyLevels = (before: 42.0, after: 68.0)
+
+    /// The latency samples of one streamed hour as NDJSON, one a minute (at 30 s past): the level
+    /// of ``latencyLevels`` plus noise uniform within ±6 ms, which no robust z-score of 3.5 flags.
+    func latencyLines(_ hour: Int) -> [String] {
+        var generator = SplitMix64(seed: 0x1A7E_0000 &+ UInt64(hour))
+        let level = hour >= shiftHour ? Self.latencyLevels.after : Self.latencyLevels.before
+        return (0..<60).map { minute in
+            let time = Self.start + Double(hour) * 3600 + Double(minute) * 60 + 30
+            let value = Self.rounded(level + 12 * (generator.nextOpenUnit() - 0.5))
+            return #"{"name":"\#(Self.latencyMetric)","labels":{"endpoint":"\#(Self.model)"},"timestamp":\#(time),"value":\#(value)}"#
+        }
+    }
+
     var hours: Int
     var eventsPerHour: Int
     var shiftHour: Int

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `driftwatch demo --no-wait` run as a child process on a free port and a short stream (6 hours of 1 000
-/// events, shift from hour 3; hour 5 stays open).
+/// events and 60 latency samples, shift from hour 3; hour 5 stays open).
 @Suite("driftwatch demo")
 struct DemoCommandTests {
     @Test("the demo replays its stream, reports exactly the shifted features after the shift and none before, and exits 0")
@@ -41,5 +41,7 @@ struct DemoCommandTests {
                 #expect(drifted.hasPrefix("amount, country, device"), "\(line)")
             }
         }
+        // The latency pushed beside the events steps up with the shift: only that hour is anomalous.
+        #expect(output.contains("\n  anomalous in hour 03 of 6 (driftwatch_metric_anomaly_score"), "\(output)")
     }
 }
