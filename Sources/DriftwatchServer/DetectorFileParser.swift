@@ -10,7 +10,7 @@ import Yams
 enum DetectorFileParser {
     static let fileKeys = ["model", "models", "window", "allowed_lateness", "baseline", "detectors", "rules", "actions"]
     static let detectorKeys = ["name", "kind", "features", "method", "threshold", "min_rows", "overrides"]
-    static let metricAnomalyKeys = ["name", "kind", "series", "detector", "parameters", "hold"]
+    static let metricAnomalyKeys = ["name", "kind", "series", "detector", "parameters", "hold", "max_series"]
     /// The `kind` of a detector watching metric series rather than a model's windows.
     static let metricAnomalyKind = "metric-anomaly"
     static let ruleKeys = ["alert", "expr", "for", "keep_firing_for", "labels", "annotations", "actions"]
@@ -230,11 +230,14 @@ enum DetectorFileParser {
             }
         }
         let hold = fields["hold"].flatMap { reader.duration($0, "\(context).hold", allowingZero: true) } ?? MetricAnomalySpec.defaultHold
+        let maxSeries =
+            fields["max_series"].flatMap { reader.integer($0, "\(context).max_series", minimum: 1) } ?? MetricAnomalySpec.defaultMaxSeries
         guard let name, let selector, let text, let kind, parametersValid,
             let detector = try? AnomalyDetectorSpec(kind: kind, parameters: parameters)
         else { return nil }
         return MetricAnomalySpec(
-            name: name, selector: selector, selectorText: text, detector: detector, hold: hold, place: reader.place(of: node))
+            name: name, selector: selector, selectorText: text, detector: detector, hold: hold, maxSeries: maxSeries,
+            place: reader.place(of: node))
     }
 
     private static func detector(_ node: Node, _ context: String, _ reader: inout YAMLMappingReader) -> DetectorSpec? {

@@ -36,6 +36,8 @@ actor MetricAnomalyService: Service {
     /// Per model, the latest closed window fed to the window-series detectors: its index, and
     /// the time its points were given.
     private var windowsFedThrough: [String: (index: Int64, time: Double)] = [:]
+    /// The detectors already reported as watching their `max_series`, so the log says it once.
+    private var reportedFull: Set<String> = []
     private var restored = false
     private var queue: Task<Void, Never>?
 
@@ -111,6 +113,7 @@ actor MetricAnomalyService: Service {
             await service.restoreIfNeeded()
             let before = Set(service.watch.specs.map(\.name))
             let restarted = service.watch.replace(specs: specs)
+            service.reportedFull = []
             service.unsaved = service.unsaved.filter { service.watch.series[$0] != nil }
             let gone = before.subtracting(specs.map(\.name)).union(restarted)
             do {
@@ -143,6 +146,12 @@ actor MetricAnomalyService: Service {
 
     private func record(_ outcome: MetricAnomalyWatch.Outcome) {
         unsaved.formUnion(outcome.changed)
+        for name in outcome.full.subtracting(reportedFull).sorted() {
+            reportedFull.insert(name)
+            logger.warning(
+                "metric-anomaly detector watches its max_series; further series it matches are not scored",
+                metadata: ["detector": "\(name)", "max_series": "\(watch.spec(named: name)?.maxSeries ?? 0)"])
+        }
         if outcome.anomalous > 0 { anomalyFound() }
     }
 
@@ -178,6 +187,10 @@ actor MetricAnomalyService: Service {
                     let labels = SeriesLabels(name: summary.name, labels: summary.labels)
                     for spec in pushed where spec.metricName == summary.name && spec.selector.matches(labels) {
                         let key = WatchedSeriesKey(detector: spec.name, series: labels)
+                        if watch.series[key] == nil, watch.isFull(spec) {
+                            outcome.full.insert(spec.name)
+                            continue
+                        }
                         let after = watch.series[key]?.lastTimestamp
                         if let after, after >= summary.lastTimestamp { continue }
                         let points = try await store.metricSamples(

@@ -26,6 +26,7 @@ import Testing
                     detector: robust-zscore
                     parameters: {window: 100, threshold: 4}
                     hold: 10m
+                    max_series: 20
                   - name: drift-share
                     kind: metric-anomaly
                     series: driftwatch_dataset_drift_share{detector="feature-drift"}
@@ -38,11 +39,12 @@ import Testing
         let latency = file.metricAnomalies[0]
         #expect(latency.metricName == "endpoint_latency_ms" && !latency.watchesWindows)
         #expect(latency.detector == (try AnomalyDetectorSpec(kind: .robustZScore, parameters: ["window": 100, "threshold": 4])))
-        #expect(latency.hold == 600 && latency.place == SourcePlace(file: "detectors/ops.yaml", line: 2, column: 5))
+        #expect(latency.hold == 600 && latency.maxSeries == 20 && latency.place == SourcePlace(file: "detectors/ops.yaml", line: 2, column: 5))
         #expect(latency.selector.matches(SeriesLabels([("__name__", "endpoint_latency_ms"), ("endpoint", "churn")])))
         #expect(!latency.selector.matches(SeriesLabels([("__name__", "endpoint_latency_ms"), ("endpoint", "churn"), ("region", "test")])))
         let share = file.metricAnomalies[1]
         #expect(share.watchesWindows && share.detector == .defaults(.conformalEnsemble) && share.hold == MetricAnomalySpec.defaultHold)
+        #expect(share.maxSeries == MetricAnomalySpec.defaultMaxSeries)
         #expect(file.rules.map(\.name) == ["LatencyAnomaly"])
     }
 
@@ -91,6 +93,7 @@ import Testing
                 series: latency
                 hold: soon
                 window: 1h
+                max_series: 0
               - name: a
                 kind: metric-anomaly
               - name: h
@@ -108,8 +111,9 @@ import Testing
             "detectors/ops.yaml:22:40: detectors[5].parameters.history: ewma has no parameter 'history'; it has band_width, lambda, warm_up",
             "detectors/ops.yaml:26:11: detectors[6].hold: invalid duration 'soon'",
             "detectors/ops.yaml:27:5: detectors[6]: unknown key 'window'",
-            "detectors/ops.yaml:28:5: detectors[7]: a metric-anomaly detector needs 'name' and 'series'",
-            "detectors/ops.yaml:33:17: detectors[8].parameters: expected a mapping of parameter names to numbers",
+            "detectors/ops.yaml:28:17: detectors[6].max_series: ",
+            "detectors/ops.yaml:29:5: detectors[7]: a metric-anomaly detector needs 'name' and 'series'",
+            "detectors/ops.yaml:34:17: detectors[8].parameters: expected a mapping of parameter names to numbers",
         ]
         #expect(found.count == expected.count, "\(found)")
         for prefix in expected {

@@ -3,13 +3,14 @@ import Monitoring
 import Testing
 
 @Suite struct MetricAnomalyWatchTests {
-    static func spec(_ name: String, _ selector: String, parameters: [String: Double] = ["window": 20, "minimum_points": 10], hold: Double = 60)
-        throws -> MetricAnomalySpec
-    {
+    static func spec(
+        _ name: String, _ selector: String, parameters: [String: Double] = ["window": 20, "minimum_points": 10], hold: Double = 60,
+        maxSeries: Int = MetricAnomalySpec.defaultMaxSeries
+    ) throws -> MetricAnomalySpec {
         guard case .selector(let parsed) = try RuleExpressionParser.parse(selector) else { throw ParseFailure() }
         return MetricAnomalySpec(
             name: name, selector: parsed, selectorText: selector,
-            detector: try AnomalyDetectorSpec(kind: .robustZScore, parameters: parameters), hold: hold)
+            detector: try AnomalyDetectorSpec(kind: .robustZScore, parameters: parameters), hold: hold, maxSeries: maxSeries)
     }
 
     struct ParseFailure: Error {}
@@ -101,5 +102,25 @@ import Testing
         #expect(!otherParameters && !unmatched && !unknown && watch.series.isEmpty)
         let same = watch.restore(saved, of: key, savedWith: spec.detector)
         #expect(same && watch.series[key] == saved)
+    }
+
+    @Test func aDetectorWatchesAtMostItsMaxSeries() throws {
+        var watch = MetricAnomalyWatch(specs: [try Self.spec("lat", "latency_ms", maxSeries: 2), try Self.spec("other", "latency_ms")])
+        let samples = ["c", "a", "b"].flatMap { Self.samples("latency_ms", ["endpoint": $0], through: 3) }
+        let outcome = watch.observe(samples, receivedAt: 0, windowSeries: false)
+        #expect(outcome.full == ["lat"] && outcome.observed == 2 * 4 + 3 * 4 && outcome.skipped == 4)
+        let watched = watch.series.keys.filter { $0.detector == "lat" }.map { $0.series["endpoint"] ?? "" }.sorted()
+        #expect(watched == ["a", "b"] && watch.series.count == 5)
+        // Its watched series go on; a saved third is not taken back either.
+        let more = watch.observe(Self.samples("latency_ms", ["endpoint": "a"], through: 5), receivedAt: 0, windowSeries: false)
+        #expect(more.observed == 2 + 2 && more.full.isEmpty)
+        let spec = try #require(watch.spec(named: "lat"))
+        let third = watch.restore(WatchedSeries(detector: spec.detector.makeDetector()), of: Self.key("lat", "latency_ms", [("endpoint", "c")]), savedWith: spec.detector)
+        #expect(!third)
+        // A reload with room for three takes the third on its next sample.
+        _ = watch.replace(specs: [try Self.spec("lat", "latency_ms", maxSeries: 3)])
+        #expect(watch.series.count == 2)
+        let after = watch.observe(Self.samples("latency_ms", ["endpoint": "c"], through: 3), receivedAt: 0, windowSeries: false)
+        #expect(after.observed == 4 && after.full.isEmpty && watch.series.count == 3)
     }
 }

@@ -5,10 +5,14 @@ import AnomalyDetection
 /// feeds it samples and saves and restores its ``series``.
 ///
 /// Every series a detector's selector matches gets its own ``WatchedSeries``, created on the
-/// series' first sample. A series matched by two detectors is watched by each.
+/// series' first sample, up to the detector's ``MetricAnomalySpec/maxSeries``. A series matched
+/// by two detectors is watched by each.
 public struct MetricAnomalyWatch: Sendable {
     public private(set) var specs: [MetricAnomalySpec]
     public private(set) var series: [WatchedSeriesKey: WatchedSeries] = [:]
+    /// How many series each detector watches, kept beside ``series`` wherever a series is added
+    /// or removed.
+    private var seriesPerDetector: [String: Int] = [:]
 
     public init(specs: [MetricAnomalySpec]) {
         self.specs = specs
@@ -24,6 +28,8 @@ public struct MetricAnomalyWatch: Sendable {
         public var anomalous = 0
         /// The series that observed points.
         public var changed: Set<WatchedSeriesKey> = []
+        /// The detectors that matched a new series but already watched their `max_series`.
+        public var full: Set<String> = []
 
         public init() {}
 
@@ -55,17 +61,36 @@ public struct MetricAnomalyWatch: Sendable {
         }
         var outcome = Outcome()
         for (key, seriesPoints) in points.sorted(by: { $0.key < $1.key }) {
+            if series[key] == nil, let spec = spec(named: key.detector), isFull(spec) {
+                outcome.full.insert(spec.name)
+            }
             outcome.add(key, observe(seriesPoints, of: key))
         }
         return outcome
     }
 
-    /// Feeds points of one watched series, creating it if new.
+    /// Feeds points of one watched series, creating it if new and its detector has room.
+    /// - Returns: the counts of ``WatchedSeries/observe(_:)``; all skipped when the series is not
+    ///   watched.
     public mutating func observe(
         _ points: [(timestamp: Double, value: Double)], of key: WatchedSeriesKey
     ) -> (observed: Int, skipped: Int, anomalous: Int) {
         guard let spec = spec(named: key.detector) else { return (0, points.count, 0) }
+        if series[key] == nil {
+            guard !isFull(spec) else { return (0, points.count, 0) }
+            seriesPerDetector[spec.name, default: 0] += 1
+        }
         return series[key, default: WatchedSeries(detector: spec.detector.makeDetector())].observe(points)
+    }
+
+    /// Whether `spec` watches as many series as it may.
+    public func isFull(_ spec: MetricAnomalySpec) -> Bool {
+        seriesPerDetector[spec.name, default: 0] >= spec.maxSeries
+    }
+
+    private mutating func countSeries() {
+        seriesPerDetector = [:]
+        for key in series.keys { seriesPerDetector[key.detector, default: 0] += 1 }
     }
 
     /// The detector called `name`.
@@ -78,7 +103,10 @@ public struct MetricAnomalyWatch: Sendable {
     /// - Returns: whether the series was taken.
     @discardableResult
     public mutating func restore(_ saved: WatchedSeries, of key: WatchedSeriesKey, savedWith detector: AnomalyDetectorSpec) -> Bool {
-        guard let spec = spec(named: key.detector), spec.detector == detector, spec.selector.matches(key.series) else { return false }
+        guard let spec = spec(named: key.detector), spec.detector == detector, spec.selector.matches(key.series),
+            series[key] != nil || !isFull(spec)
+        else { return false }
+        if series[key] == nil { seriesPerDetector[spec.name, default: 0] += 1 }
         series[key] = saved
         return true
     }
@@ -97,6 +125,7 @@ public struct MetricAnomalyWatch: Sendable {
             guard let spec = spec(named: key.detector) else { return false }
             return !restarted.contains(spec.name) && spec.selector.matches(key.series)
         }
+        countSeries()
         return restarted
     }
 

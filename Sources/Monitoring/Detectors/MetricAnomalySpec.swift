@@ -10,6 +10,7 @@ import AnomalyDetection
 ///   detector: conformal-ensemble
 ///   parameters: {history: 4000}
 ///   hold: 5m
+///   max_series: 1000
 /// ```
 ///
 /// The selector names one metric and may match its labels with `=`, `!=`, `=~` and `!~`. Every
@@ -29,15 +30,20 @@ public struct MetricAnomalySpec: Sendable, Equatable {
     /// Seconds of event time a series stays anomalous after an anomalous point: a detector flags
     /// single points, and a rule evaluated every few seconds would otherwise miss most of them.
     public var hold: Double
+    /// At most this many series are watched; a further series the selector matches is not
+    /// (a label with per-request values would otherwise make a detector per request).
+    public var maxSeries: Int
     public var place: SourcePlace?
 
     /// The default ``hold``: Prometheus' staleness delta, so a flagged point stays visible as
     /// long as a scraped sample would.
     public static let defaultHold: Double = 300
+    /// The default ``maxSeries``: about 80 MB of the default detector's state.
+    public static let defaultMaxSeries = 1000
 
     public init(
         name: String, selector: SeriesSelector, selectorText: String, detector: AnomalyDetectorSpec,
-        hold: Double = defaultHold, place: SourcePlace? = nil
+        hold: Double = defaultHold, maxSeries: Int = defaultMaxSeries, place: SourcePlace? = nil
     ) {
         precondition(selector.metricName != nil, "a metric-anomaly selector names its metric")
         self.name = name
@@ -45,6 +51,7 @@ public struct MetricAnomalySpec: Sendable, Equatable {
         self.selectorText = selectorText
         self.detector = detector
         self.hold = hold
+        self.maxSeries = maxSeries
         self.place = place
     }
 
