@@ -6,15 +6,15 @@ import Yams
 
 @testable import DriftwatchServer
 
-/// The rule tests shipped in `detectors/tests/` (for the default rules and the fraud-detector
-/// example) pass under `driftwatch rules test` and, written for the same rules as a Prometheus
+/// The rule tests shipped in `detectors/tests/` (for the default rules, the fraud-detector
+/// example and the metric-anomaly rules of operations.yaml) pass under `driftwatch rules test` and, written for the same rules as a Prometheus
 /// rule file, under `promtool test rules`; the two copies are the same tests, and the two rule
 /// files the same rules.
 @Suite struct RuleTestFileTests {
     private static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("detectors/tests")
 
-    @Test(arguments: ["default", "fraud-detector"])
+    @Test(arguments: ["default", "fraud-detector", "operations"])
     func theShippedTestsPassUnderBothAndAreTheSame(_ name: String) throws {
         let ourTests = Self.tests.appendingPathComponent("\(name)_test.yaml")
         let driftwatch = try DriftwatchProcess.run(["rules", "test", ourTests.path], in: Self.tests)
