@@ -45,7 +45,9 @@ final class LoadTally: @unchecked Sendable {
 
 /// Sends NDJSON batches of `batchSize` events on `connections` keep-alive connections for
 /// `seconds` (or until `eventsPerConnection` events each, when given), each connection rotating
-/// over `models`. Ids are `<runTag>c<connection>-<sequence>`, unique per run tag.
+/// over `models`. Ids are `<runTag>c<connection>-<sequence>`, unique per run tag. With
+/// `metricSeries`, the batches are instead metric samples (``MetricSampleBodies``) posted to
+/// `/v1/metrics`, and the events counted are samples.
 struct LoadRun {
     let port: Int
     let bodies: BodyFactory
@@ -58,6 +60,8 @@ struct LoadRun {
     /// Event time of sequence 0 (whole seconds since the epoch) and the spacing of events.
     let start: Int
     let millisecondsPerEvent: Int
+    /// Series per connection when the load is metric samples rather than predictions.
+    var metricSeries: Int? = nil
 
     func run(server: ServerProcess) throws -> LoadResult {
         let tally = LoadTally()
@@ -80,7 +84,8 @@ struct LoadRun {
         // The server answers once a batch is committed and profiles it after; reading each model
         // waits for that profiling, so the time covers every event stored and profiled.
         let reader = try HTTPConnection(port: port)
-        for model in Set(models) {
+        // Metric samples are scored before their answer: nothing is left to wait for.
+        for model in metricSeries == nil ? Set(models) : [] {
             let described = try reader.send("GET", "/v1/models/\(model)")
             guard described.status == 200 else { throw BenchmarkError.http("GET /v1/models/\(model): status \(described.status)") }
         }
@@ -103,17 +108,23 @@ struct LoadRun {
         body.reserveCapacity(batchSize * 700)
         let prefix = Array("\(runTag)c\(connection)-".utf8)
         var sequence = 0
-        var modelIndex = connection % models.count
+        var modelIndex = models.isEmpty ? 0 : connection % models.count
         do {
             let http = try HTTPConnection(port: port)
             while DispatchTime.now().uptimeNanoseconds < deadline {
                 if let limit = eventsPerConnection, sequence >= limit { break }
                 let count = min(batchSize, (eventsPerConnection ?? Int.max) - sequence)
-                // Event times interleave across connections so that the stream is roughly ordered.
-                bodies.body(
-                    into: &body, prefix: prefix, first: sequence, count: count,
-                    start: start + connection, millisecondsPerEvent: millisecondsPerEvent)
-                let path = "/v1/models/\(models[modelIndex])/predictions"
+                let path: String
+                if let metricSeries {
+                    MetricSampleBodies.body(into: &body, connection: connection, first: sequence, count: count, series: metricSeries, start: start)
+                    path = "/v1/metrics"
+                } else {
+                    // Event times interleave across connections so that the stream is roughly ordered.
+                    bodies.body(
+                        into: &body, prefix: prefix, first: sequence, count: count,
+                        start: start + connection, millisecondsPerEvent: millisecondsPerEvent)
+                    path = "/v1/models/\(models[modelIndex])/predictions"
+                }
                 let sent = DispatchTime.now().uptimeNanoseconds
                 let response = try http.send("POST", path, contentType: "application/x-ndjson", body: body)
                 latencies.append(Double(DispatchTime.now().uptimeNanoseconds - sent) / 1e9)
@@ -124,7 +135,7 @@ struct LoadRun {
                     failures += 1
                 }
                 sequence += count
-                modelIndex = (modelIndex + connections) % models.count
+                if !models.isEmpty { modelIndex = (modelIndex + connections) % models.count }
             }
             tally.add(requests: requests, events: events, latencies: latencies, failures: failures, error: nil)
         } catch {

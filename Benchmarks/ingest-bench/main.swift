@@ -11,7 +11,7 @@ import Foundation
 // Flags: --driftwatch PATH (default: the `driftwatch` beside this executable), --seconds S per
 // batch size (5), --connections C (2), --batches 1,100,1000, --models M (100), --memory-rows
 // 1000,10000,50000 (rows per model), --close-rows N (1000000), --python PATH (python3),
-// --only decode,ingest,memory,close (phases), --no-peer.
+// --only decode,ingest,memory,close,metrics (phases), --no-peer.
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
@@ -26,7 +26,7 @@ let modelCount = option("--models").flatMap(Int.init) ?? 100
 let memoryRows = integers("--memory-rows", [1000, 10_000, 50_000])
 let closeRows = option("--close-rows").flatMap(Int.init) ?? 1_000_000
 let python = option("--python") ?? "python3"
-let phases = Set((option("--only") ?? "decode,ingest,memory,close").split(separator: ",").map(String.init))
+let phases = Set((option("--only") ?? "decode,ingest,memory,close,metrics").split(separator: ",").map(String.init))
 let runPeer = !arguments.contains("--no-peer")
 let peerScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("peer/evidently_peer.py").path
@@ -76,10 +76,10 @@ func register(_ model: String, window: String, http: HTTPConnection, baseline: [
 /// The servers started, so that a failing run does not leave one behind.
 nonisolated(unsafe) var servers: [ServerProcess] = []
 
-func startServer(_ name: String) throws -> ServerProcess {
+func startServer(_ name: String, environment: [String: String] = [:]) throws -> ServerProcess {
     let server = try ServerProcess(
         executable: driftwatch, dataPath: scratch.appendingPathComponent("\(name).sqlite").path,
-        logURL: scratch.appendingPathComponent("\(name).log"))
+        logURL: scratch.appendingPathComponent("\(name).log"), environment: environment)
     servers.append(server)
     return server
 }
@@ -216,4 +216,43 @@ if phases.contains("close") { phase {
         print("  ratio: Evidently / driftwatch's close = \(fixed(peer.seconds / figures.evaluateSeconds, 0))× (the close judges sketches built during ingest; "
             + "Evidently reads the raw columns); counting the window's profiling too: \(fixed(peer.seconds / (figures.profileSeconds + figures.evaluateSeconds), 1))×")
     }
+} }
+
+if phases.contains("metrics") { phase {
+    // The same pushed samples into a server without detectors and into one whose metric-anomaly
+    // detector (the default, the conformal ensemble) watches every series.
+    // Each server gets its own detectors directory: serve's default, ./detectors, may watch the
+    // same metric.
+    let detectors = scratch.appendingPathComponent("metric-detectors")
+    let none = scratch.appendingPathComponent("no-detectors")
+    for directory in [detectors, none] { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+    try Data("detectors:\n  - name: latency\n    kind: metric-anomaly\n    series: endpoint_latency_ms\n".utf8)
+        .write(to: detectors.appendingPathComponent("latency.yaml"))
+    let seriesPerConnection = 100
+    print("")
+    print("POST /v1/metrics, NDJSON batches of 1000 samples of \(seriesPerConnection) series per connection (each series a point a second), "
+        + "\(fixed(seconds, 0)) s after a 1 s warm-up:")
+    print("  detectors                          samples/s   p50 ms   p99 ms   server CPU µs/sample   on /metrics")
+    var rates: [Double] = []
+    for (name, directory) in [("none", none), ("conformal-ensemble on every series", detectors)] {
+        let environment = ["DRIFTWATCH_DETECTORS": directory.path]
+        let server = try startServer("metrics-\(rates.count)", environment: environment)
+        var run = LoadRun(
+            port: server.port, bodies: bodies, models: [], batchSize: 1000, connections: connections, seconds: 1, runTag: "w",
+            start: hourStart, millisecondsPerEvent: 1000, metricSeries: seriesPerConnection)
+        let warm = try run.run(server: server)
+        run = LoadRun(
+            port: server.port, bodies: bodies, models: [], batchSize: 1000, connections: connections, seconds: seconds, runTag: "m",
+            start: hourStart + warm.events, millisecondsPerEvent: 1000, metricSeries: seriesPerConnection)
+        let result = try run.run(server: server)
+        rates.append(result.eventsPerSecond)
+        let exposition = String(decoding: try HTTPConnection(port: server.port).send("GET", "/metrics").body, as: UTF8.self)
+        let scored = exposition.split(separator: "\n").filter { $0.hasPrefix("driftwatch_metric_anomaly_score{") }.count
+        print("  \(name.padding(toLength: 34, withPad: " ", startingAt: 0))\(column(grouped(result.eventsPerSecond), 10))"
+            + "  \(column(milliseconds(result.percentile(50)), 7))  \(column(milliseconds(result.percentile(99)), 7))"
+            + "  \(column(fixed(result.serverCPU / Double(max(result.events, 1)) * 1e6, 2), 21))   \(scored) series scored"
+            + (result.failures > 0 ? "   (\(result.failures) failed requests)" : ""))
+        _ = server.stop()
+    }
+    print("  scoring keeps \(fixed(rates[1] / rates[0] * 100, 0)) % of the ingest rate without detectors")
 } }

@@ -22,7 +22,8 @@ public struct MetricAnomalyWatch: Sendable {
     public struct Outcome: Sendable, Equatable {
         /// Points judged.
         public var observed = 0
-        /// Points not judged: no later than a point their series had already observed.
+        /// Points not judged: no later than a point their series had already observed, or of a
+        /// series not watched because its detector is full.
         public var skipped = 0
         /// Points judged anomalous.
         public var anomalous = 0
