@@ -70,6 +70,19 @@ import Testing
         var later = MetricSet()
         try watch.add(to: &later)
         #expect(later.family(named: "driftwatch_metric_anomalous")?.series.first?.value == .number(0))
+        // A renamed label never collides with one the series already has.
+        let crowded = WatchedSeriesKey(
+            detector: "lat", series: SeriesLabels(name: "m", labels: ["detector": "a", "exported_detector": "b", "exported_exported_detector": "c"]))
+        #expect(crowded.exportedLabels.labels.map { "\($0.name)=\($0.value)" } == [
+            "detector=lat", "metric=m", "exported_exported_exported_detector=a", "exported_detector=b", "exported_exported_detector=c",
+        ])
+        // Two series exported alike: the first is kept, and the exposition does not fail.
+        watch.observe(
+            Self.samples("latency_ms", ["detector": "y"], through: 2) + Self.samples("latency_ms", ["exported_detector": "y"], through: 2),
+            receivedAt: 0, windowSeries: false)
+        var alike = MetricSet()
+        try watch.add(to: &alike)
+        #expect(alike.family(named: "driftwatch_metric_anomaly_score")?.series.count == 2 && watch.series.count == 3)
     }
 
     @Test func aReloadKeepsOnlyTheSeriesOfUnchangedDetectorsTheirSelectorsStillMatch() throws {

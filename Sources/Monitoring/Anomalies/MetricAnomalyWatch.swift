@@ -131,11 +131,15 @@ public struct MetricAnomalyWatch: Sendable {
     }
 
     /// Adds each watched series' score (of its latest point) and verdict (anomalous within the
-    /// detector's `hold`), in series order.
+    /// detector's `hold`), in series order. Two series whose exported labels coincide (one with
+    /// `detector="x"`, renamed `exported_detector`, the other with `exported_detector="x"`) would
+    /// be one series twice, which fails the whole exposition: the first in series order is kept.
     public func add(to set: inout MetricSet) throws(ExpositionError) {
+        var exported: Set<LabelSet> = []
         for (key, watched) in series.sorted(by: { $0.key < $1.key }) {
             guard let spec = spec(named: key.detector), watched.lastTimestamp != nil else { continue }
             let labels = key.exportedLabels
+            guard exported.insert(labels).inserted else { continue }
             try set.add(DriftwatchMetrics.metricAnomalyScore, labels: labels, value: watched.lastVerdict.score)
             try set.add(DriftwatchMetrics.metricAnomalous, labels: labels, value: watched.isAnomalous(hold: spec.hold) ? 1 : 0)
         }

@@ -12,11 +12,17 @@ public struct WatchedSeriesKey: Sendable, Hashable, Comparable, CustomStringConv
     /// The labels of the series' `driftwatch_metric_anomaly_score` and `driftwatch_metric_anomalous`:
     /// `detector`, `metric` (the watched metric's name), then the watched series' labels in name
     /// order. A watched label called `detector` or `metric` is exported as `exported_detector` or
-    /// `exported_metric`, as Prometheus renames a scraped label that collides with a target label.
+    /// `exported_metric`, as Prometheus renames a scraped label that collides with a target label,
+    /// prefixing again while the name is still taken.
     public var exportedLabels: LabelSet {
         var labels: LabelSet = ["detector": detector, "metric": series.name ?? ""]
-        for label in series.withoutName.labels {
-            let name = label.name == "detector" || label.name == "metric" ? "exported_" + label.name : label.name
+        let own = series.withoutName
+        for label in own.labels {
+            var name = label.name
+            if name == "detector" || name == "metric" {
+                name = "exported_" + name
+                while own[name] != nil { name = "exported_" + name }
+            }
             labels.append(name, label.value)
         }
         return labels
