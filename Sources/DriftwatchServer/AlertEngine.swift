@@ -148,7 +148,7 @@ actor AlertEngine {
             else { continue }
             let trigger = ActionTrigger(
                 rule: rule.name, event: event,
-                labels: Dictionary(alert.labels.labels.map { ($0.name, $0.value) }) { first, _ in first },
+                labels: alert.labels.dictionary,
                 annotations: alert.annotations, value: alert.value, firedAt: firedAt, at: time
             ).withWindowFigures(from: snapshot)
             for name in rule.actions {

@@ -10,7 +10,7 @@ public enum AlertmanagerAlerts {
     public static func body(_ alerts: [Alert], generatorURL: (Alert) -> String) -> [UInt8] {
         let posted = alerts.map { alert in
             PostableAlert(
-                labels: Dictionary(uniqueKeysWithValues: alert.labels.labels.map { ($0.name, $0.value) }),
+                labels: alert.labels.dictionary,
                 annotations: alert.annotations,
                 startsAt: RFC3339Text.of(alert.firedAt ?? alert.activeAt),
                 endsAt: (alert.state == .inactive ? alert.resolvedAt : alert.validUntil).map(RFC3339Text.of),

@@ -11,10 +11,8 @@ extension SQLiteStore {
         var rows: [(detector: String, name: String, labels: String, spec: Data, state: Data)] = []
         rows.reserveCapacity(entries.count)
         for entry in entries {
-            let labels = Dictionary(
-                entry.key.series.withoutName.labels.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
             rows.append((
-                entry.key.detector, entry.key.series.name ?? "", try Self.canonicalLabels(labels),
+                entry.key.detector, entry.key.series.name ?? "", try Self.canonicalLabels(entry.key.series.withoutName.dictionary),
                 try StoreJSON.encode(entry.detector, "detector of watched series \(entry.key)"),
                 try StoreJSON.encode(entry.series, "state of watched series \(entry.key)")
             ))
@@ -48,8 +46,7 @@ extension SQLiteStore {
         saved.reserveCapacity(rows.count)
         for (detector, name, labelsJSON, spec, state) in rows {
             let what = "watched series \(name)\(labelsJSON) of metric-anomaly detector '\(detector)'"
-            let labels = try StoreJSON.decode([String: String].self, from: Data(labelsJSON.utf8), "labels of \(what)")
-            let key = WatchedSeriesKey(detector: detector, series: SeriesLabels(name: name, labels: labels))
+            let key = WatchedSeriesKey(detector: detector, series: SeriesLabels(name: name, labels: try Self.decodeLabels(labelsJSON, series: name)))
             saved.append(StoredWatchedSeries(
                 key: key, detector: try StoreJSON.decode(AnomalyDetectorSpec.self, from: spec, "detector of \(what)"),
                 series: try StoreJSON.decode(WatchedSeries.self, from: state, "state of \(what)")))

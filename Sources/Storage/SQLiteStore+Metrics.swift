@@ -95,11 +95,12 @@ extension SQLiteStore {
         }
     }
 
-    private static func decodeLabels(_ json: String, series name: String) throws -> [String: String] {
+    /// The label set of metric series `name` from its canonical JSON.
+    static func decodeLabels(_ json: String, series name: String) throws(StoreError) -> [String: String] {
         do {
             return try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
         } catch {
-            throw StoreError.corrupt("labels of metric series '\(name)': \(error)")
+            throw .corrupt("labels of metric series '\(name)': \(error)")
         }
     }
 }

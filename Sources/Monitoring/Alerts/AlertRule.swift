@@ -42,7 +42,7 @@ public struct AlertRule: Sendable, Equatable {
     /// rule labels over them, and `alertname`.
     public func candidates(from samples: [RuleSample]) -> [AlertCandidate] {
         samples.map { sample in
-            let templateLabels = Dictionary(sample.labels.labels.map { ($0.name, $0.value) }) { first, _ in first }
+            let templateLabels = sample.labels.dictionary
             let expanded = labels.mapValues { $0.render(labels: templateLabels, value: sample.value) }
             return AlertCandidate(
                 labels: AlertCandidate.labels(of: sample, ruleLabels: expanded, alertName: name),

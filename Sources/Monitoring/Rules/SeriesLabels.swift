@@ -29,6 +29,11 @@ public struct SeriesLabels: Sendable, Hashable, Comparable, CustomStringConverti
         self.init([(Self.metricName, name)] + labels.map { ($0.key, $0.value) })
     }
 
+    /// The labels as a dictionary of name to value (the names are distinct).
+    public var dictionary: [String: String] {
+        Dictionary(uniqueKeysWithValues: labels.map { ($0.name, $0.value) })
+    }
+
     /// The value of `name`, or nil when the series has no such label.
     public subscript(name: String) -> String? {
         get {
@@ -107,6 +112,6 @@ extension SeriesLabels: Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try Dictionary(uniqueKeysWithValues: labels.map { ($0.name, $0.value) }).encode(to: encoder)
+        try dictionary.encode(to: encoder)
     }
 }
