@@ -187,7 +187,8 @@ actor MetricAnomalyService: Service {
                     let labels = SeriesLabels(name: summary.name, labels: summary.labels)
                     for spec in pushed where spec.metricName == summary.name && spec.selector.matches(labels) {
                         let key = WatchedSeriesKey(detector: spec.name, series: labels)
-                        if watch.series[key] == nil, watch.isFull(spec) {
+                        // Checked before the read, which a series not watched does not need.
+                        guard watch.accepts(key, of: spec) else {
                             outcome.full.insert(spec.name)
                             continue
                         }
@@ -195,7 +196,7 @@ actor MetricAnomalyService: Service {
                         if let after, after >= summary.lastTimestamp { continue }
                         let points = try await store.metricSamples(
                             name: summary.name, labels: summary.labels, timestamps: (after?.nextUp ?? -.infinity)..<Double.infinity)
-                        outcome.add(key, watch.observe(points.map { ($0.timestamp, $0.value) }, of: key))
+                        watch.observe(points.map { ($0.timestamp, $0.value) }, of: key, into: &outcome)
                     }
                 }
                 record(outcome)

@@ -62,31 +62,32 @@ public struct MetricAnomalyWatch: Sendable {
         }
         var outcome = Outcome()
         for (key, seriesPoints) in points.sorted(by: { $0.key < $1.key }) {
-            if series[key] == nil, let spec = spec(named: key.detector), isFull(spec) {
-                outcome.full.insert(spec.name)
-            }
-            outcome.add(key, observe(seriesPoints, of: key))
+            observe(seriesPoints, of: key, into: &outcome)
         }
         return outcome
     }
 
-    /// Feeds points of one watched series, creating it if new and its detector has room.
-    /// - Returns: the counts of ``WatchedSeries/observe(_:)``; all skipped when the series is not
-    ///   watched.
-    public mutating func observe(
-        _ points: [(timestamp: Double, value: Double)], of key: WatchedSeriesKey
-    ) -> (observed: Int, skipped: Int, anomalous: Int) {
-        guard let spec = spec(named: key.detector) else { return (0, points.count, 0) }
-        if series[key] == nil {
-            guard !isFull(spec) else { return (0, points.count, 0) }
-            seriesPerDetector[spec.name, default: 0] += 1
+    /// Feeds points of one watched series, creating it if new and its detector has room, and
+    /// adds what happened to `outcome`: the counts of ``WatchedSeries/observe(_:)``, or every
+    /// point skipped and the detector noted ``Outcome/full`` when the series is not watched.
+    public mutating func observe(_ points: [(timestamp: Double, value: Double)], of key: WatchedSeriesKey, into outcome: inout Outcome) {
+        guard let spec = spec(named: key.detector) else {
+            outcome.add(key, (0, points.count, 0))
+            return
         }
-        return series[key, default: WatchedSeries(detector: spec.detector.makeDetector())].observe(points)
+        guard accepts(key, of: spec) else {
+            outcome.full.insert(spec.name)
+            outcome.add(key, (0, points.count, 0))
+            return
+        }
+        if series[key] == nil { seriesPerDetector[spec.name, default: 0] += 1 }
+        outcome.add(key, series[key, default: WatchedSeries(detector: spec.detector.makeDetector())].observe(points))
     }
 
-    /// Whether `spec` watches as many series as it may.
-    public func isFull(_ spec: MetricAnomalySpec) -> Bool {
-        seriesPerDetector[spec.name, default: 0] >= spec.maxSeries
+    /// Whether `key` is, or may become, one of the series `spec` watches: it is already, or
+    /// `spec` watches fewer than its `max_series`.
+    public func accepts(_ key: WatchedSeriesKey, of spec: MetricAnomalySpec) -> Bool {
+        series[key] != nil || seriesPerDetector[spec.name, default: 0] < spec.maxSeries
     }
 
     private mutating func countSeries() {
@@ -105,7 +106,7 @@ public struct MetricAnomalyWatch: Sendable {
     @discardableResult
     public mutating func restore(_ saved: WatchedSeries, of key: WatchedSeriesKey, savedWith detector: AnomalyDetectorSpec) -> Bool {
         guard let spec = spec(named: key.detector), spec.detector == detector, spec.selector.matches(key.series),
-            series[key] != nil || !isFull(spec)
+            accepts(key, of: spec)
         else { return false }
         if series[key] == nil { seriesPerDetector[spec.name, default: 0] += 1 }
         series[key] = saved
